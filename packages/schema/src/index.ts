@@ -1,0 +1,37 @@
+export type { ClickEvent, EdmEvent, PageloadEvent } from "./event";
+export { randomUUID, withEventId } from "./event-id";
+export { ORIGINAL_CLICK_EXAMPLE, ORIGINAL_PAGELOAD_EXAMPLE } from "./examples";
+export type { FieldError } from "./field-errors";
+export { formatPath } from "./field-errors";
+export {
+  MAX_BATCH_EVENTS,
+  MAX_BUTTON_ID_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_EXTRA_PROPERTY_LENGTH,
+  MAX_FIELD_ERRORS,
+  MAX_FUTURE_SKEW_MS,
+  MAX_PROPERTIES,
+  MAX_PROPERTY_NAME_LENGTH,
+  MAX_SESSION_ID_LENGTH,
+  MAX_URL_LENGTH,
+  MAX_USER_AGENT_LENGTH,
+  MIN_EVENT_TIMESTAMP_MS,
+} from "./limits";
+export type { BatchParseResult, ParseOptions, ParseResult } from "./parse";
+export { parseEvent, parseEventBatch } from "./parse";
+export type { ClientToServerEvents, ServerToClientEvents } from "./socket-events";
+export { SOCKET_EVENT } from "./socket-events";
+export type {
+  ClickCount,
+  ClickCountsResponse,
+  ClickHistoryDay,
+  ClickHistoryResponse,
+} from "./stats-api";
+export {
+  ClickCountSchema,
+  ClickCountsResponseSchema,
+  ClickHistoryDaySchema,
+  ClickHistoryResponseSchema,
+} from "./stats-api";
+export type { Topic } from "./topics";
+export { EVENT_TOPICS, isTopic, TOPICS } from "./topics";
