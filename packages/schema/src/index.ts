@@ -34,4 +34,4 @@ export {
   ClickHistoryResponseSchema,
 } from "./stats-api";
 export type { Topic } from "./topics";
-export { EVENT_TOPICS, isTopic, TOPICS } from "./topics";
+export { ALL_TOPICS, DEAD_LETTER_TOPIC, EVENT_TOPICS, isTopic, TOPICS } from "./topics";

@@ -1,0 +1,13 @@
+export { type CapturedLogs, captureLogs } from "./capture-logs";
+export type { ConfigProblem } from "./config-error";
+export { ConfigError } from "./config-error";
+export { loadEnv } from "./env";
+export { booleanFlag, csvList, durationMs, port, urlWithProtocol } from "./env-fields";
+export type { HealthRoutesOptions, ReadinessChecks } from "./health-routes";
+export { healthRoutes } from "./health-routes";
+export type { RunningHttpServer, StartHttpServerOptions } from "./http-server";
+export { startHttpServer } from "./http-server";
+export type { Logger, LoggerOptions } from "./logger";
+export { createLogger } from "./logger";
+export type { RunServiceOptions, SignalSource, Stoppable } from "./run-service";
+export { runService } from "./run-service";

@@ -1,0 +1,100 @@
+import type { Logger } from "./logger";
+
+/** What a started service hands back: one call that drains and closes everything it opened. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/** The part of `process` that runService listens to; tests pass an EventEmitter. */
+export interface SignalSource {
+  on(event: "SIGTERM" | "SIGINT", listener: (signal: NodeJS.Signals) => void): unknown;
+}
+
+export interface RunServiceOptions {
+  name: string;
+  log: Logger;
+  start: () => Promise<Stoppable>;
+  /** Heroku sends SIGTERM and kills the dyno 30 s later; stopping must finish well before that. */
+  stopTimeoutMs?: number;
+  signals?: SignalSource;
+  exit?: (code: number) => void;
+}
+
+/**
+ * Runs a service's lifecycle: start, then on SIGTERM/SIGINT a time-bounded stop, then exit.
+ * Exit codes: 1 when start fails, 0 after a clean stop, 1 when stop fails or overruns its time,
+ * 1 right away on a second signal. Resolves once start has succeeded or failed.
+ */
+export async function runService(options: RunServiceOptions): Promise<void> {
+  const { name, log, start, stopTimeoutMs = 25_000, signals = process } = options;
+  const exit = once(options.exit ?? ((code: number) => process.exit(code)));
+
+  let started: Promise<Stoppable | undefined> | undefined;
+  let stopping = false;
+
+  // Listening before start() means a SIGTERM during a slow start still gets a clean stop afterwards.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, `received ${signal} again while stopping; exiting now`);
+      exit(1);
+      return;
+    }
+    stopping = true;
+    log.info({ signal }, `stopping: received ${signal}`);
+    void started?.then((service) => (service ? stopWithin(service, stopTimeoutMs, name, log) : 1)).then(exit);
+  };
+  signals.on("SIGTERM", onSignal);
+  signals.on("SIGINT", onSignal);
+
+  // Through a promise so that a start() that throws synchronously is reported like one that rejects.
+  started = Promise.resolve()
+    .then(start)
+    .then(
+      (service) => {
+        log.info(`${name} started`);
+        return service;
+      },
+      (err: unknown) => {
+        log.fatal({ err }, `${name} failed to start: ${messageOf(err)}`);
+        exit(1);
+        return undefined;
+      },
+    );
+  await started;
+}
+
+async function stopWithin(service: Stoppable, timeoutMs: number, name: string, log: Logger): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<number>((resolve) => {
+    timer = setTimeout(() => {
+      log.error({ stopTimeoutMs: timeoutMs }, `${name} did not stop within ${timeoutMs} ms; exiting anyway`);
+      resolve(1);
+    }, timeoutMs);
+  });
+  const stopped = service.stop().then(
+    () => {
+      log.info(`${name} stopped cleanly`);
+      return 0;
+    },
+    (err: unknown) => {
+      log.error({ err }, `${name} failed to stop cleanly: ${messageOf(err)}`);
+      return 1;
+    },
+  );
+  const code = await Promise.race([stopped, timedOut]);
+  clearTimeout(timer);
+  return code;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function once(exit: (code: number) => void): (code: number) => void {
+  let exited = false;
+  return (code) => {
+    if (exited) return;
+    exited = true;
+    exit(code);
+  };
+}

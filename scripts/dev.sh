@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs the whole system on this machine: Kafka, PostgreSQL and the five apps. Ctrl-C stops it all.
+set -euo pipefail
+source "$(dirname "$0")/lib/bootstrap.sh"
+bootstrap
+cd "$repo_root"
+exec pnpm exec tsx scripts/dev/main.ts
