@@ -1,0 +1,112 @@
+import { type ClientParts, errorMessage } from "./client-parts";
+import { TimeoutError, withTimeout } from "./with-timeout";
+
+export interface TopicSpec {
+  /** Logical topic name. */
+  topic: string;
+  /** Default: the broker's num.partitions. */
+  partitions?: number;
+  /** retention.ms; default: the broker's. */
+  retentionMs?: number;
+}
+
+export interface PartitionOffset {
+  partition: number;
+  /** Next offset the group will read; "-1" when the group has committed nothing for this partition. */
+  offset: string;
+}
+
+/** Topic and group administration. Connects on first use. */
+export interface KafkaAdmin {
+  /**
+   * Creates the topics that do not exist yet (logical names) and returns the ones it created; existing
+   * topics are left as they are. For local brokers and tests: on Heroku, topics come from the CLI
+   * (`heroku kafka:topics:create`).
+   */
+  ensureTopics(specs: TopicSpec[]): Promise<string[]>;
+  /** Topic names exactly as on the broker (with KAFKA_PREFIX). */
+  listTopics(): Promise<string[]>;
+  /** Consumer-group ids exactly as on the broker (with KAFKA_PREFIX). */
+  listGroups(): Promise<string[]>;
+  /** Committed offsets of a group (logical names) on a topic, by partition. */
+  fetchCommittedOffsets(groupId: string, topic: string): Promise<PartitionOffset[]>;
+  /** Deletes topics (logical names). */
+  deleteTopics(topics: string[]): Promise<void>;
+  /** Gives up waiting after the client's disconnect timeout (logs a warning, never throws). */
+  disconnect(): Promise<void>;
+}
+
+export function createAdmin(parts: ClientParts): KafkaAdmin {
+  const { prefixer, log } = parts;
+  const admin = parts.kafka.admin({ retry: parts.retry });
+  let connecting: Promise<void> | undefined;
+
+  const connected = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      connecting ??= admin.connect().catch((error: unknown) => {
+        connecting = undefined;
+        throw error;
+      });
+      await connecting;
+      return await work();
+    } catch (error) {
+      throw new Error(`Kafka admin could not ${what}: ${errorMessage(error)}`, { cause: error });
+    }
+  };
+
+  return {
+    ensureTopics: (specs) =>
+      connected("create topics", async () => {
+        const existing = new Set(await admin.listTopics());
+        const missing = specs.filter((spec) => !existing.has(prefixer.topic(spec.topic)));
+        if (missing.length === 0) return [];
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((spec) => ({
+            topic: prefixer.topic(spec.topic),
+            ...(spec.partitions === undefined ? {} : { numPartitions: spec.partitions }),
+            ...(spec.retentionMs === undefined
+              ? {}
+              : { configEntries: [{ name: "retention.ms", value: String(spec.retentionMs) }] }),
+          })),
+        });
+        log.info({ topics: missing.map((spec) => spec.topic) }, "Created Kafka topics");
+        return missing.map((spec) => spec.topic);
+      }),
+    listTopics: () => connected("list topics", () => admin.listTopics()),
+    listGroups: () =>
+      connected("list consumer groups", async () =>
+        (await admin.listGroups()).groups.map((group) => group.groupId),
+      ),
+    fetchCommittedOffsets: (groupId, topic) =>
+      connected("fetch committed offsets", async () => {
+        const brokerTopic = prefixer.topic(topic);
+        const answer = await admin.fetchOffsets({
+          groupId: prefixer.groupId(groupId),
+          topics: [brokerTopic],
+        });
+        const partitions = answer.find((entry) => entry.topic === brokerTopic)?.partitions ?? [];
+        return partitions
+          .map(({ partition, offset }) => ({ partition, offset }))
+          .sort((a, b) => a.partition - b.partition);
+      }),
+    deleteTopics: (topics) =>
+      connected("delete topics", async () => {
+        if (topics.length > 0)
+          await admin.deleteTopics({ topics: topics.map((topic) => prefixer.topic(topic)) });
+      }),
+    async disconnect() {
+      connecting = undefined;
+      try {
+        await withTimeout(
+          admin.disconnect(),
+          parts.disconnectTimeoutMs,
+          "Disconnecting the Kafka admin client",
+        );
+      } catch (error) {
+        const reason = error instanceof TimeoutError ? "gave up waiting" : "failed";
+        log.warn({ err: error }, `Kafka admin disconnect ${reason}; continuing`);
+      }
+    },
+  };
+}

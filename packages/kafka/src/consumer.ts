@@ -1,0 +1,153 @@
+import type { EachBatchPayload } from "kafkajs";
+import { type ClientParts, errorMessage } from "./client-parts";
+import { createConsumerLifecycle } from "./consumer-lifecycle";
+import { HandlerFailedError } from "./handler-failed-error";
+import { type ConsumedRecord, toConsumedRecord } from "./records";
+
+export interface ConsumerOptions {
+  /** Logical consumer-group name; KAFKA_PREFIX is added on the broker. */
+  groupId: string;
+  /** Logical topic names. They must exist: nothing is created on the fly. */
+  topics: string[];
+  /** Where a group with no committed offset starts: the oldest record (true) or new ones only (default). */
+  fromBeginning?: boolean;
+  /** The broker drops a member silent for this long (default 30 s). */
+  sessionTimeoutMs?: number;
+  /** start() fails if the group is not joined within this long (default 90 s). */
+  joinTimeoutMs?: number;
+  /** Partitions handled at once (default 1). Batches of one partition are always handled in order. */
+  partitionsConsumedConcurrently?: number;
+}
+
+/** One fetched batch of records from one partition, in offset order. */
+export interface ConsumedBatch {
+  /** Logical topic name. */
+  topic: string;
+  partition: number;
+  records: ConsumedRecord[];
+  /** Offset the next record written to this partition will get; lag = highWatermark - last offset - 1. */
+  highWatermark: string;
+  /**
+   * Tells the group this member is alive. kafkajs only heartbeats between batches, so a handler that
+   * works longer than the session timeout must call this now and then (it is cheap to call often).
+   */
+  heartbeat(): Promise<void>;
+  /** Aborted when stop() begins; a long handler may stop early by throwing (e.g. signal.throwIfAborted()). */
+  signal: AbortSignal;
+}
+
+/**
+ * Handles one batch. Resolving means every record in it is done: the offsets are then committed.
+ * Throwing commits nothing, so the batch is delivered again (see KafkaConsumer).
+ */
+export type BatchHandler = (batch: ConsumedBatch) => Promise<void>;
+
+export interface ConsumerCrash {
+  error: Error;
+  /** True when kafkajs will rejoin the group by itself; false means this consumer is finished. */
+  restarting: boolean;
+}
+
+/**
+ * At-least-once consumption: offsets are committed only after the handler resolves (autocommit is
+ * off), so a crash or a throwing handler leads to redelivery, never to loss.
+ *
+ * When a handler throws, the failure is logged and nothing is committed; kafkajs fetches from the
+ * first uncommitted record again and retries with back-off (the client's retry policy). When those
+ * retries run out the consumer "crashes": kafkajs leaves the group and rejoins after a pause, and the
+ * records are delivered once more (onCrash listeners hear of it with restarting = true). A record that
+ * can never be handled would loop forever, so handlers should catch bad records themselves and send
+ * them to a dead-letter topic.
+ */
+export interface KafkaConsumer {
+  /** Connects, subscribes and resolves once the group is joined; rejects (after cleaning up) if it cannot. */
+  start(handler: BatchHandler): Promise<void>;
+  /** Finishes the batch in hand, leaves the group, disconnects; gives up after the disconnect timeout. */
+  stop(): Promise<void>;
+  /** True while this consumer is a member of its group (false while it restarts after a crash). */
+  isRunning(): boolean;
+  /** Calls `listener` on every crash; returns a function that removes it. */
+  onCrash(listener: (crash: ConsumerCrash) => void): () => void;
+}
+
+export function createConsumer(parts: ClientParts, options: ConsumerOptions): KafkaConsumer {
+  const { prefixer, log } = parts;
+  const groupId = prefixer.groupId(options.groupId);
+  const topics = options.topics.map((topic) => prefixer.topic(topic));
+  const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
+  const consumer = parts.kafka.consumer({
+    groupId,
+    sessionTimeout,
+    heartbeatInterval: Math.max(100, Math.floor(sessionTimeout / 10)),
+    allowAutoTopicCreation: false,
+    // How long a fetch waits on the broker for new records. Java's default is 0.5 s; kafkajs's 5 s
+    // made every stop() wait up to 5 s for the fetch in flight (tulios/kafkajs#1596).
+    maxWaitTimeInMs: 1_000,
+    retry: parts.retry,
+  });
+  const lifecycle = createConsumerLifecycle({
+    consumer,
+    groupId,
+    log,
+    disconnectTimeoutMs: parts.disconnectTimeoutMs,
+    joinTimeoutMs: options.joinTimeoutMs ?? 90_000,
+  });
+
+  const handleBatch = async (handler: BatchHandler, payload: EachBatchPayload): Promise<void> => {
+    const { batch } = payload;
+    const topic = prefixer.logicalTopic(batch.topic);
+    const records = batch.messages.map((message) => toConsumedRecord(topic, batch.partition, message));
+    const where = {
+      groupId,
+      topic,
+      partition: batch.partition,
+      firstOffset: records[0]?.offset,
+      records: records.length,
+    };
+    const signal = lifecycle.signal();
+    try {
+      await handler({
+        topic,
+        partition: batch.partition,
+        records,
+        highWatermark: batch.highWatermark,
+        heartbeat: payload.heartbeat,
+        signal,
+      });
+    } catch (error) {
+      const message = signal.aborted
+        ? "Kafka batch abandoned while stopping; it will be delivered again"
+        : "Kafka handler failed; the batch was not committed and will be delivered again";
+      log[signal.aborted ? "warn" : "error"]({ ...where, err: error }, message);
+      throw new HandlerFailedError(
+        `handler failed on ${topic}[${batch.partition}]: ${errorMessage(error)}`,
+        error,
+      );
+    }
+    // Commit before marking the batch resolved: if the commit fails the next fetch starts from the
+    // same offset again instead of skipping records that were never committed.
+    const lastOffset = batch.lastOffset();
+    const nextOffset = (BigInt(lastOffset) + 1n).toString();
+    await payload.commitOffsetsIfNecessary({
+      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset }] }],
+    });
+    payload.resolveOffset(lastOffset);
+    await payload.heartbeat();
+  };
+
+  return {
+    start: (handler) =>
+      lifecycle.start(async () => {
+        await consumer.subscribe({ topics, fromBeginning: options.fromBeginning ?? false });
+        await consumer.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+          eachBatch: (payload) => handleBatch(handler, payload),
+        });
+      }),
+    stop: lifecycle.stop,
+    isRunning: lifecycle.isRunning,
+    onCrash: lifecycle.onCrash,
+  };
+}
