@@ -76,3 +76,9 @@ ensure_certificates() {
   rm -rf "$CERTS_DIR"
   mv "$work" "$CERTS_DIR"
 }
+
+print_certificates() {
+  mkdir -p "$KAFKA_STATE"
+  ensure_certificates
+  printf '%s\n' "$CERTS_DIR"
+}

@@ -56,6 +56,7 @@ Commands:
   stop         stop the broker (SIGTERM, then SIGKILL after ${STOP_TIMEOUT_SECONDS} s)
   status       say whether it runs (exit 0) or not (exit 1), with pid, version and ports
   logs [-f] [N] show the last N lines (default 100) of the broker log; -f follows it
+  certs        make the TLS certificates only (for a broker run elsewhere, e.g. in a container)
   env          print the paths of the env files and connection.json (writing them if missing)
   reset        stop the broker and delete its data and logs (certificates are kept)
 
@@ -78,6 +79,7 @@ main() {
     start) start_broker ;;
     stop) stop_broker ;;
     status) broker_status ;;
+    certs) print_certificates ;;
     logs) show_logs "$@" ;;
     env) print_env_files ;;
     reset) reset_broker ;;

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { dockerEngineAnswers, startKafkaContainer } from "./containers";
 import { repoRoot, stateDir } from "./paths";
 
 const run = promisify(execFile);
@@ -29,9 +30,16 @@ const herokuVariables = [
   "KAFKA_PREFIX",
 ];
 
-/** KAFKA_URL from the environment wins; otherwise the project's own broker is started (and stopped after). */
+/**
+ * KAFKA_URL from the environment wins; else a Kafka container when a Docker engine answers; else the
+ * project's own broker is started (and stopped after, unless it was already running).
+ */
 export async function provideKafka(): Promise<ProvidedKafka> {
   if (process.env.KAFKA_URL) return givenKafka(process.env);
+  if (await dockerEngineAnswers()) {
+    console.log(`[test setup] a Docker engine answers: starting Kafka in a container`);
+    return startKafkaContainer();
+  }
   return localKafka();
 }
 
