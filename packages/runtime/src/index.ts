@@ -11,3 +11,5 @@ export type { Logger, LoggerOptions } from "./logger";
 export { createLogger } from "./logger";
 export type { RunServiceOptions, SignalSource, Stoppable } from "./run-service";
 export { runService } from "./run-service";
+export type { StaticSiteOptions } from "./static-site";
+export { createStaticSite } from "./static-site";
