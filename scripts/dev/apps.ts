@@ -1,65 +1,77 @@
-/** The five apps as `npm start` runs them on this machine, and how they find each other. */
+/** The five apps as `npm start` (and the end-to-end tests) run them, and how they find each other. */
 export interface LocalApp {
   name: string;
-  port: number;
   /** What a person opens, printed at start-up. */
   title: string;
-  env(urls: LocalUrls, infra: LocalInfra): Record<string, string>;
+  role: keyof SystemUrls;
+  /** Vite apps are built, then served by their production static server. */
+  frontEnd: boolean;
+  env(urls: SystemUrls, infra: SystemInfra): Record<string, string>;
 }
 
-export interface LocalInfra {
-  kafkaUrl: string;
+export interface SystemInfra {
+  /** KAFKA_URL and, where used, KAFKA_PREFIX and the TLS variables. */
+  kafkaEnv: Record<string, string>;
   databaseUrl: string;
 }
 
-export type LocalUrls = Record<"shop" | "relay" | "stream" | "stats" | "dashboard", string>;
+export type SystemUrls = Record<"shop" | "relay" | "stream" | "stats" | "dashboard", string>;
 
-const host = "127.0.0.1";
-const url = (port: number) => `http://${host}:${port}`;
+export function systemUrls(ports: Record<keyof SystemUrls, number>, host = "127.0.0.1"): SystemUrls {
+  const url = (port: number) => `http://${host}:${port}`;
+  return {
+    shop: url(ports.shop),
+    relay: url(ports.relay),
+    stream: url(ports.stream),
+    stats: url(ports.stats),
+    dashboard: url(ports.dashboard),
+  };
+}
 
-export const localUrls: LocalUrls = {
-  shop: url(3000),
-  relay: url(3001),
-  stream: url(3002),
-  stats: url(3003),
-  dashboard: url(3004),
-};
+export const defaultPorts = { shop: 3000, relay: 3001, stream: 3002, stats: 3003, dashboard: 3004 };
 
-const portOf = (target: string) => Number(new URL(target).port);
+/** A browser may use either name for this machine; both must pass CORS. */
+const bothHostNames = (url: string) => [url, url.replace("127.0.0.1", "localhost")].join(",");
 
-export const localApps: LocalApp[] = [
+export const systemApps: LocalApp[] = [
   {
     name: "edm-relay",
-    port: portOf(localUrls.relay),
     title: "relay API",
-    env: (urls, infra) => ({ KAFKA_URL: infra.kafkaUrl, CORS_ORIGINS: urls.shop }),
+    role: "relay",
+    frontEnd: false,
+    env: (urls, infra) => ({ ...infra.kafkaEnv, CORS_ORIGINS: bothHostNames(urls.shop) }),
   },
   {
     name: "edm-stream",
-    port: portOf(localUrls.stream),
-    title: "live event stream",
-    env: (urls, infra) => ({ KAFKA_URL: infra.kafkaUrl, CORS_ORIGINS: urls.dashboard }),
+    title: "live stream",
+    role: "stream",
+    frontEnd: false,
+    env: (urls, infra) => ({ ...infra.kafkaEnv, CORS_ORIGINS: bothHostNames(urls.dashboard) }),
   },
   {
     name: "edm-stats",
-    port: portOf(localUrls.stats),
     title: "statistics API",
+    role: "stats",
+    frontEnd: false,
     env: (urls, infra) => ({
-      KAFKA_URL: infra.kafkaUrl,
+      ...infra.kafkaEnv,
       DATABASE_URL: infra.databaseUrl,
-      CORS_ORIGINS: urls.dashboard,
+      CORS_ORIGINS: bothHostNames(urls.dashboard),
+      MIGRATE_ON_START: "1",
     }),
   },
   {
     name: "edm-ui",
-    port: portOf(localUrls.shop),
     title: "the shop",
+    role: "shop",
+    frontEnd: true,
     env: (urls) => ({ RELAY_URL: urls.relay }),
   },
   {
     name: "edm-dashboard",
-    port: portOf(localUrls.dashboard),
     title: "the dashboard",
-    env: (urls) => ({ STATS_URL: urls.stats, STREAM_URL: urls.stream }),
+    role: "dashboard",
+    frontEnd: true,
+    env: (urls) => ({ STATS_URL: urls.stats, STREAM_URL: urls.stream, SHOP_URL: urls.shop }),
   },
 ];

@@ -1,22 +1,23 @@
 /**
  * `npm start`: the whole system on this machine. Starts the project's Kafka broker and a PostgreSQL,
- * creates the topics, runs every app that exists with its local settings, prints the URLs to open,
- * and on Ctrl-C stops everything it started.
+ * creates the topics, builds and runs every app, prints the URLs to open, and on Ctrl-C stops
+ * everything it started. Data is kept between runs (Kafka's and PostgreSQL's state live in .local/).
  */
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { stopEmbedded } from "../postgres/embedded";
 import { resolveDatabase } from "../postgres/postgres";
-import { localApps, localUrls } from "./apps";
-import { startApps } from "./processes";
-import { ensureLocalTopics } from "./topics";
+import { defaultPorts } from "./apps";
+import { startSystem } from "./system";
 
 const run = promisify(execFile);
 const repoRoot = join(import.meta.dirname, "../..");
 const stateDir = process.env.EDM_STATE_DIR ?? join(repoRoot, ".local");
 const kafkaScript = join(repoRoot, "scripts/kafka/kafka.sh");
 const say = (line: string) => console.log(`\x1b[1m[edm]\x1b[0m ${line}`);
+const appLine = (app: string, line: string) => console.log(`\x1b[36m${app.padEnd(13)}\x1b[0m| ${line}`);
 
 async function main() {
   const kafkaWasRunning = await run("bash", [kafkaScript, "status"]).then(
@@ -26,20 +27,19 @@ async function main() {
   await run("bash", [kafkaScript, "start"]);
   const connection = JSON.parse(await readFile(join(stateDir, "kafka/connection.json"), "utf8"));
   const database = await resolveDatabase({ database: "edm", log: (line) => say(`postgres: ${line}`) });
-  const infra = { kafkaUrl: connection.plaintextUrl as string, databaseUrl: database.url };
-  await ensureLocalTopics(infra.kafkaUrl);
+  const infra = { kafkaEnv: { KAFKA_URL: connection.plaintextUrl as string }, databaseUrl: database.url };
+  const system = await startSystem({ ports: defaultPorts, infra, repoRoot, say, onAppLine: appLine });
 
-  const apps = await startApps(localApps, localUrls, infra, repoRoot);
-  say("the system is up:");
-  for (const app of apps.started) say(`  ${app.title.padEnd(18)} http://127.0.0.1:${app.port}`);
-  for (const app of apps.missing)
-    say(`  ${app.title.padEnd(18)} (not built yet: apps/${app.name} has no start script)`);
-  say("press Ctrl-C to stop everything");
+  say("the system is up. Open:");
+  for (const app of system.started) say(`  ${app.title.padEnd(16)} ${app.url}`);
+  for (const name of system.missing) say(`  (apps/${name} has no start script yet)`);
+  say("Ctrl-C stops everything.");
 
   const shutdown = async (signal: string) => {
-    say(`${signal}: stopping the apps, then Kafka`);
-    await apps.stop();
+    say(`${signal}: stopping the apps, then what this command started of Kafka and PostgreSQL`);
+    await system.stop();
     if (!kafkaWasRunning) await run("bash", [kafkaScript, "stop"]).catch(() => undefined);
+    if (database.startedEmbedded) await stopEmbedded({ stateDir, log: say }).catch(() => undefined);
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("Ctrl-C"));
