@@ -26,12 +26,22 @@ export type {
   ClickCountsResponse,
   ClickHistoryDay,
   ClickHistoryResponse,
+  MinuteCounts,
+  PageloadCount,
+  PageloadCountsResponse,
+  StatsSummary,
 } from "./stats-api";
 export {
   ClickCountSchema,
   ClickCountsResponseSchema,
   ClickHistoryDaySchema,
   ClickHistoryResponseSchema,
+  MinuteCountsSchema,
+  PageloadCountSchema,
+  PageloadCountsResponseSchema,
+  STATS_API_PATHS,
+  StatsSummarySchema,
+  SUMMARY_MINUTES,
 } from "./stats-api";
 export type { Topic } from "./topics";
 export { ALL_TOPICS, DEAD_LETTER_TOPIC, EVENT_TOPICS, isTopic, TOPICS } from "./topics";

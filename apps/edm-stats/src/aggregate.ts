@@ -1,0 +1,99 @@
+import { TOPICS } from "@edm/schema";
+import type { CountableEvent } from "./decode";
+
+// Pure: turns the events of one batch into the rows to add to each aggregate table. Each key appears once
+// per table (Postgres refuses an upsert that touches the same row twice in one statement), and rows are
+// sorted by key so that two instances upserting overlapping rows lock them in the same order instead of
+// deadlocking.
+
+export interface Aggregates {
+  clicksByButton: { buttonId: string; clicks: number }[];
+  /** `day` is a UTC date, "2018-11-09". */
+  eventsByDay: { topic: string; day: string; events: number }[];
+  /** `minute` is the ISO timestamp of the minute's start, UTC. */
+  eventsByMinute: { minute: string; topic: string; events: number }[];
+  loadsByPage: { page: string; loads: number }[];
+  sessions: { sessionId: string; firstSeenAt: string }[];
+}
+
+/** Longest page name kept; longer paths are cut, so one odd URL cannot bloat the table. */
+export const MAX_PAGE_LENGTH = 256;
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The page a page load counts for: the URL's path only. Query strings and fragments are dropped: they
+ * multiply pages without end (tracking parameters) and may carry personal data.
+ */
+export function pageOf(url: string): string {
+  const path = URL.canParse(url) ? new URL(url).pathname : "/";
+  return path.length > MAX_PAGE_LENGTH ? path.slice(0, MAX_PAGE_LENGTH) : path;
+}
+
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function minuteStart(ms: number): string {
+  return new Date(Math.floor(ms / MINUTE_MS) * MINUTE_MS).toISOString();
+}
+
+/** The first event of each key; a producer retry can put the same event twice in one batch. */
+export function uniqueByKey(events: readonly CountableEvent[]): CountableEvent[] {
+  const seen = new Set<string>();
+  return events.filter(({ key }) => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function sortedEntries<V>(map: Map<string, V>): [string, V][] {
+  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+// Composite keys are joined with a separator that cannot occur in a topic name or an ISO date.
+const SEPARATOR = " ";
+
+/** Rows to add for `events`, each of which must be counted (deduplication happened before). */
+export function aggregate(events: readonly CountableEvent[]): Aggregates {
+  const clicks = new Map<string, number>();
+  const byDay = new Map<string, number>();
+  const byMinute = new Map<string, number>();
+  const loads = new Map<string, number>();
+  const firstSeen = new Map<string, number>();
+
+  for (const { event, occurredAt } of events) {
+    increment(byDay, [event.topic, utcDay(occurredAt)].join(SEPARATOR));
+    increment(byMinute, [minuteStart(occurredAt), event.topic].join(SEPARATOR));
+    if (event.topic === TOPICS.click) increment(clicks, event.properties.button_id);
+    else increment(loads, pageOf(event.properties.url));
+    const seen = firstSeen.get(event.uuid);
+    if (seen === undefined || occurredAt < seen) firstSeen.set(event.uuid, occurredAt);
+  }
+
+  const split = (key: string): [string, string] => {
+    const [first = "", second = ""] = key.split(SEPARATOR);
+    return [first, second];
+  };
+  return {
+    clicksByButton: sortedEntries(clicks).map(([buttonId, count]) => ({ buttonId, clicks: count })),
+    eventsByDay: sortedEntries(byDay).map(([key, count]) => {
+      const [topic, day] = split(key);
+      return { topic, day, events: count };
+    }),
+    eventsByMinute: sortedEntries(byMinute).map(([key, count]) => {
+      const [minute, topic] = split(key);
+      return { minute, topic, events: count };
+    }),
+    loadsByPage: sortedEntries(loads).map(([page, count]) => ({ page, loads: count })),
+    sessions: sortedEntries(firstSeen).map(([sessionId, ms]) => ({
+      sessionId,
+      firstSeenAt: new Date(ms).toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,51 @@
+import { healthRoutes, type Logger, type ReadinessChecks } from "@edm/runtime";
+import cors from "cors";
+import express, { type ErrorRequestHandler, type Express } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import type { StatsQueries } from "./queries";
+import { statsRoutes } from "./routes";
+
+export interface AppOptions {
+  queries: StatsQueries;
+  ready: () => Promise<ReadinessChecks>;
+  /** Exact origins allowed to read the API from a browser. */
+  corsOrigins: string[];
+  log: Logger;
+}
+
+/** The HTTP side of edm-stats: the stats API, health probes, and JSON errors for everything else. */
+export function createApp({ queries, ready, corsOrigins, log }: AppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: log,
+      // Probes hit these every few seconds; their lines would drown the real traffic.
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+    }),
+  );
+  // No credentials: the API is read-only and public; the allow-list only keeps other sites' pages out.
+  app.use(cors({ origin: corsOrigins, methods: ["GET", "HEAD"] }));
+  app.use(healthRoutes({ ready }));
+  app.use(statsRoutes(queries));
+
+  app.use((req, res) => {
+    res.status(404).json({ error: `there is nothing at ${req.method} ${req.path}` });
+  });
+  const onError: ErrorRequestHandler = (err, req, res, _next) => {
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      res.status(status).json({ error: `the request could not be read (HTTP ${status})` });
+      return;
+    }
+    log.error({ err, path: req.path }, "a stats request failed; the database may be unreachable");
+    if (res.headersSent) return;
+    res.status(503).set("retry-after", "5").json({
+      error: "the statistics could not be read from the database; try again shortly",
+    });
+  };
+  app.use(onError);
+  return app;
+}

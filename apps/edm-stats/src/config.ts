@@ -1,0 +1,105 @@
+import { type KafkaConfig, KafkaConfigError, loadKafkaConfig } from "@edm/kafka";
+import {
+  booleanFlag,
+  ConfigError,
+  type ConfigProblem,
+  csvList,
+  durationMs,
+  loadEnv,
+  port,
+  urlWithProtocol,
+} from "@edm/runtime";
+import { z } from "zod";
+
+export interface StatsConfig {
+  port: number;
+  /** PostgreSQL connection string; a secret (it holds the password): never log it. */
+  databaseUrl: string;
+  kafka: KafkaConfig;
+  /** Browser origins allowed to read the API (the dashboard's). */
+  corsOrigins: string[];
+  /** Logical consumer group shared by every edm-stats instance, so they split the partitions. */
+  groupId: string;
+  /** Run the database migrations before consuming; off on Heroku, where the release phase runs them. */
+  migrateOnStart: boolean;
+  /** The broker drops a consumer silent for this long and hands its partitions to the others. */
+  sessionTimeoutMs: number;
+  /** How long an event id is remembered for deduplication; must exceed Kafka's retention. */
+  dedupeRetentionMs: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+const LOCAL_ORIGINS = [
+  "http://localhost:3000",
+  "http://127.0.0.1:3000",
+  "http://localhost:3004",
+  "http://127.0.0.1:3004",
+];
+
+function isOrigin(value: string): boolean {
+  return URL.canParse(value) && new URL(value).origin === value && /^https?:$/.test(new URL(value).protocol);
+}
+
+const envSchema = z.object({
+  PORT: port(3003),
+  DATABASE_URL: urlWithProtocol("postgres", "postgresql"),
+  CORS_ORIGINS: csvList(LOCAL_ORIGINS).refine((origins) => origins.every(isOrigin), {
+    message:
+      "must list origins such as https://dashboard.example.com (scheme and host, no path, no trailing slash, no *)",
+  }),
+  STATS_GROUP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/, { message: 'may hold only letters, digits, ".", "_" and "-"' })
+    .default("edm-stats"),
+  MIGRATE_ON_START: booleanFlag(false),
+  // Kafka brokers accept 6 s to 5 min by default (group.min/max.session.timeout.ms).
+  STATS_SESSION_TIMEOUT: durationMs(30_000).refine((ms) => ms >= 6_000 && ms <= 300_000, {
+    message: "must be from 6s to 5m",
+  }),
+  // Heroku keeps Kafka records for up to 2 weeks; remembering ids 15 days covers any redelivery.
+  DEDUPE_RETENTION: durationMs(15 * 24 * HOUR_MS).refine((ms) => ms >= HOUR_MS, {
+    message: "must be at least 1h, and longer than the Kafka topics' retention",
+  }),
+});
+
+/** KafkaConfigError's sentences name their variable; the first one named becomes the problem's label. */
+function kafkaProblems(error: KafkaConfigError): ConfigProblem[] {
+  return error.problems.map((problem) => ({
+    variable: /\bKAFKA_[A-Z_]+/.exec(problem)?.[0] ?? "KAFKA_URL",
+    problem,
+  }));
+}
+
+/**
+ * Reads the environment once, at start-up. Every problem, the Kafka ones included, is reported
+ * together in one ConfigError naming each variable, never its value.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): StatsConfig {
+  const problems: ConfigProblem[] = [];
+  let parsed: z.output<typeof envSchema> | undefined;
+  let kafka: KafkaConfig | undefined;
+  try {
+    parsed = loadEnv(envSchema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  try {
+    kafka = loadKafkaConfig(env, { clientId: "edm-stats" });
+  } catch (error) {
+    if (!(error instanceof KafkaConfigError)) throw error;
+    problems.push(...kafkaProblems(error));
+  }
+  if (!parsed || !kafka) throw new ConfigError(problems);
+  return {
+    port: parsed.PORT,
+    databaseUrl: parsed.DATABASE_URL,
+    kafka,
+    corsOrigins: parsed.CORS_ORIGINS,
+    groupId: parsed.STATS_GROUP_ID,
+    migrateOnStart: parsed.MIGRATE_ON_START,
+    sessionTimeoutMs: parsed.STATS_SESSION_TIMEOUT,
+    dedupeRetentionMs: parsed.DEDUPE_RETENTION,
+  };
+}

@@ -1,0 +1,83 @@
+import type { Logger } from "@edm/runtime";
+import pg from "pg";
+
+export type Db = pg.Pool;
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1", ""]);
+
+/**
+ * The connection string to hand to pg. Heroku Postgres only accepts TLS, and its server certificates are
+ * signed by a CA that Heroku does not publish, so a verifying client cannot connect at all. For a remote
+ * host without an explicit `sslmode` we therefore ask for TLS without chain verification
+ * (`sslmode=no-verify`, which pg maps to an encrypted but unverified connection). Local servers (tests,
+ * development) usually have no TLS, and a URL that sets `sslmode` itself is always kept as written.
+ */
+export function connectionStringFor(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  if (url.searchParams.has("sslmode")) return databaseUrl;
+  // A unix-socket URL (postgres:///db?host=/run/postgresql) names its host in the query.
+  const host = url.searchParams.get("host") ?? url.hostname;
+  if (LOCAL_HOSTS.has(host) || host.startsWith("/")) return databaseUrl;
+  url.searchParams.set("sslmode", "no-verify");
+  return url.toString();
+}
+
+/** Pool options shared by the service's pool and the migration client. */
+export function clientOptions(databaseUrl: string): pg.ClientConfig {
+  return {
+    connectionString: connectionStringFor(databaseUrl),
+    // A database that does not answer must fail a request or a batch, not hang it.
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: 15_000,
+    // A transaction left open by a stuck process would hold locks other instances wait on.
+    idle_in_transaction_session_timeout: 30_000,
+    application_name: "edm-stats",
+  };
+}
+
+export function createPool(databaseUrl: string, log: Logger): Db {
+  // Small: one connection serves the consumer, the rest the HTTP API; Heroku's smaller plans allow 20 in all.
+  const pool = new pg.Pool({ ...clientOptions(databaseUrl), max: 5 });
+  // Without a listener, an idle connection dropped by the server (restart, failover) crashes the process.
+  pool.on("error", (err) => {
+    log.warn({ err }, "a PostgreSQL connection in the pool failed; it will be replaced on next use");
+  });
+  return pool;
+}
+
+/** Runs `work` in one transaction on one connection; rolls back if it throws. */
+export async function inTransaction<T>(db: Db, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("begin");
+    const result = await work(client);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is discarded rather than handed to the next caller.
+    await client.query("rollback").catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** True when the database answers a trivial query within `timeoutMs`. */
+export async function databaseAnswers(db: Db, timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const answered = db.query("select 1").then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

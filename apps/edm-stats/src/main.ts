@@ -1,0 +1,12 @@
+import { createLogger, runService } from "@edm/runtime";
+import { loadConfig } from "./config";
+import { startStats } from "./service";
+
+// Wiring only: read the environment, start, and on SIGTERM stop within Heroku's 30 s (runService: 25 s).
+const log = createLogger({ service: "edm-stats" });
+
+await runService({
+  name: "edm-stats",
+  log,
+  start: () => startStats(loadConfig(), { log }),
+});

@@ -1,0 +1,113 @@
+import {
+  createKafka,
+  type KafkaClient,
+  type KafkaConsumer,
+  type KafkaProducer,
+  withTimeout,
+} from "@edm/kafka";
+import { type Logger, type RunningHttpServer, startHttpServer } from "@edm/runtime";
+import { EVENT_TOPICS } from "@edm/schema";
+import { createApp } from "./app";
+import type { StatsConfig } from "./config";
+import { createPool, type Db, databaseAnswers } from "./db";
+import { kafkaDeadLetters } from "./dead-letter";
+import { type BatchDeps, handleBatch } from "./handle-batch";
+import { migrate } from "./migrate";
+import { type Pruning, schedulePruning } from "./prune";
+import { createQueries } from "./queries";
+
+export interface StatsDeps {
+  log: Logger;
+  /** Defaults to a client built from config.kafka. */
+  kafka?: KafkaClient;
+  /** See BatchDeps.afterCommit: tests stand a crash there. */
+  afterCommit?: BatchDeps["afterCommit"];
+  now?: () => number;
+}
+
+export interface RunningStats {
+  url: string;
+  port: number;
+  /** Finishes the batch in hand (its counts and offsets committed), then closes HTTP and the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts edm-stats: HTTP first (so the platform sees the port bound and /readyz says "not yet" while the
+ * consumer joins its group), then the dead-letter producer and the consumer. A failed start closes what
+ * was opened and throws.
+ */
+export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<RunningStats> {
+  const { log } = deps;
+  const db = createPool(config.databaseUrl, log);
+  const kafka = deps.kafka ?? createKafka(config.kafka, { log });
+  const producer = kafka.producer();
+  const consumer = kafka.consumer({
+    groupId: config.groupId,
+    topics: [...EVENT_TOPICS],
+    // A new group counts what Kafka still retains rather than only what arrives from now on.
+    fromBeginning: true,
+    sessionTimeoutMs: config.sessionTimeoutMs,
+  });
+  let http: RunningHttpServer | undefined;
+  let pruning: Pruning | undefined;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await pruning?.stop();
+      // In parallel: the consumer finishes its batch in hand while the HTTP server drains its requests.
+      await Promise.all([consumer.stop(), http?.close(5_000)]);
+      await producer.disconnect();
+      await endPool(db, log);
+    })();
+    return stopping;
+  };
+
+  try {
+    if (config.migrateOnStart) await migrate({ databaseUrl: config.databaseUrl, log });
+    const queries = createQueries(db, deps.now);
+    const ready = async () => ({ kafka: consumer.isRunning(), database: await databaseAnswers(db) });
+    const app = createApp({ queries, ready, corsOrigins: config.corsOrigins, log });
+    http = await startHttpServer({ app, port: config.port, log });
+    await producer.connect();
+    await startConsuming(consumer, producer, db, config, deps);
+    pruning = schedulePruning(db, log, { dedupeRetentionMs: config.dedupeRetentionMs });
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+  log.info(
+    { groupId: config.groupId, topics: EVENT_TOPICS, url: http.url },
+    "edm-stats is counting events and serving statistics",
+  );
+  return { url: http.url, port: http.port, stop };
+}
+
+async function startConsuming(
+  consumer: KafkaConsumer,
+  producer: KafkaProducer,
+  db: Db,
+  config: StatsConfig,
+  deps: StatsDeps,
+): Promise<void> {
+  const batchDeps: BatchDeps = {
+    db,
+    deadLetters: kafkaDeadLetters(producer, config.groupId),
+    log: deps.log,
+    ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  };
+  await consumer.start(async (batch) => {
+    await handleBatch(batchDeps, batch);
+  });
+}
+
+/** pool.end() waits for connections in use; a batch abandoned by a timed-out stop must not hang the exit. */
+async function endPool(db: Db, log: Logger): Promise<void> {
+  try {
+    await withTimeout(db.end(), 5_000, "Closing the PostgreSQL pool");
+  } catch (err) {
+    log.warn({ err }, "the PostgreSQL pool did not close in time; exiting anyway");
+  }
+}

@@ -1,0 +1,86 @@
+import type pg from "pg";
+import { type Aggregates, aggregate, uniqueByKey } from "./aggregate";
+import { type Db, inTransaction } from "./db";
+import type { CountableEvent } from "./decode";
+
+export interface StoreOutcome {
+  /** Events counted now, for the first time. */
+  counted: number;
+  /** Events whose key was already recorded (a redelivery or a producer retry): not counted again. */
+  duplicates: number;
+}
+
+/**
+ * Counts a batch's events exactly once, in ONE transaction: the batch's keys go into processed_events
+ * (ON CONFLICT DO NOTHING RETURNING tells which are new), and only the new events are added to the
+ * aggregates. If the process dies after this commits but before Kafka hears about it, the redelivered
+ * events find their keys taken and add nothing. Two instances handling the same records at once (during a
+ * rebalance) serialise on the keys' unique index: the second waits, then finds them taken.
+ *
+ * A fixed number of statements per batch, whatever its size: no round trip per event.
+ */
+export async function storeBatch(db: Db, events: readonly CountableEvent[]): Promise<StoreOutcome> {
+  const unique = uniqueByKey(events);
+  if (unique.length === 0) return { counted: 0, duplicates: 0 };
+  // Sorted, so that concurrent batches claim overlapping keys in the same order (no deadlock).
+  const keys = unique.map(({ key }) => key).sort();
+  return inTransaction(db, async (client) => {
+    const claimed = await client.query<{ event_key: string }>(
+      `insert into processed_events (event_key)
+       select unnest($1::text[])
+       on conflict do nothing
+       returning event_key`,
+      [keys],
+    );
+    const fresh = new Set(claimed.rows.map((row) => row.event_key));
+    const toCount = unique.filter(({ key }) => fresh.has(key));
+    if (toCount.length > 0) await addToAggregates(client, aggregate(toCount));
+    return { counted: toCount.length, duplicates: events.length - toCount.length };
+  });
+}
+
+async function addToAggregates(client: pg.PoolClient, rows: Aggregates): Promise<void> {
+  const { clicksByButton, eventsByDay, eventsByMinute, loadsByPage, sessions } = rows;
+  if (clicksByButton.length > 0) {
+    await client.query(
+      `insert into click_counts as c (button_id, clicks)
+       select * from unnest($1::text[], $2::bigint[])
+       on conflict (button_id) do update set clicks = c.clicks + excluded.clicks`,
+      [clicksByButton.map((row) => row.buttonId), clicksByButton.map((row) => row.clicks)],
+    );
+  }
+  await client.query(
+    `insert into daily_events as d (topic, day, events)
+     select * from unnest($1::text[], $2::date[], $3::bigint[])
+     on conflict (topic, day) do update set events = d.events + excluded.events`,
+    [
+      eventsByDay.map((row) => row.topic),
+      eventsByDay.map((row) => row.day),
+      eventsByDay.map((row) => row.events),
+    ],
+  );
+  await client.query(
+    `insert into minute_events as m (minute, topic, events)
+     select * from unnest($1::timestamptz[], $2::text[], $3::bigint[])
+     on conflict (minute, topic) do update set events = m.events + excluded.events`,
+    [
+      eventsByMinute.map((row) => row.minute),
+      eventsByMinute.map((row) => row.topic),
+      eventsByMinute.map((row) => row.events),
+    ],
+  );
+  if (loadsByPage.length > 0) {
+    await client.query(
+      `insert into page_loads as p (page, loads)
+       select * from unnest($1::text[], $2::bigint[])
+       on conflict (page) do update set loads = p.loads + excluded.loads`,
+      [loadsByPage.map((row) => row.page), loadsByPage.map((row) => row.loads)],
+    );
+  }
+  await client.query(
+    `insert into sessions (session_id, first_seen_at)
+     select * from unnest($1::text[], $2::timestamptz[])
+     on conflict (session_id) do nothing`,
+    [sessions.map((row) => row.sessionId), sessions.map((row) => row.firstSeenAt)],
+  );
+}
