@@ -1,0 +1,69 @@
+import { healthRoutes, type Logger } from "@edm/runtime";
+import cors from "cors";
+import express, { type Express } from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import { accessLog } from "./access-log";
+import type { Batcher } from "./batcher";
+import { EVENT_PATHS, eventRoutes } from "./event-routes";
+import { errorHandler, notFound, sendError } from "./http-errors";
+
+export interface RelayAppOptions {
+  batcher: Batcher;
+  log: Logger;
+  /** True while the Kafka producer is connected (for /readyz). */
+  kafkaConnected: () => boolean;
+  corsOrigins: string[];
+  maxBodyBytes: number;
+  rateLimitPerMinute: number;
+  trustProxy: number;
+}
+
+/** The relay's HTTP surface; holds no connections itself, so tests can build it around any batcher. */
+export function createRelayApp(options: RelayAppOptions): Express {
+  const { log } = options;
+  const app = express();
+  // The number of proxies in front (Heroku's router is one), so req.ip is the client, not the router.
+  app.set("trust proxy", options.trustProxy);
+  // Answers describe one request each; there is nothing for a cache to revalidate.
+  app.set("etag", false);
+  app.use(accessLog(log));
+  // The relay is an API called from other origins: its answers may be read cross-origin (CORS decides
+  // by whom), so helmet's same-origin resource policy is relaxed.
+  app.use(helmet({ crossOriginResourcePolicy: { policy: "cross-origin" } }));
+  app.use(
+    cors({
+      origin: options.corsOrigins,
+      methods: ["GET", "POST"],
+      allowedHeaders: ["Content-Type", "Accept"],
+      // navigator.sendBeacon always sends credentials mode "include"; its preflight must allow that.
+      // Safe with an allow-list (never "*"), and the relay reads no cookies.
+      credentials: true,
+      maxAge: 600,
+    }),
+  );
+  app.use(healthRoutes({ ready: () => ({ kafka: options.kafkaConnected() }) }));
+  app.use(
+    EVENT_PATHS,
+    rateLimit({
+      windowMs: 60_000,
+      limit: options.rateLimitPerMinute,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      handler: (_req, res) =>
+        sendError(
+          res,
+          429,
+          `too many requests from this address: at most ${options.rateLimitPerMinute} a minute`,
+        ),
+      logger: {
+        warn: (err, message) => log.warn({ err }, message ?? "rate limiter warning"),
+        error: (err, message) => log.error({ err }, message ?? "rate limiter error"),
+      },
+    }),
+  );
+  app.use(eventRoutes({ batcher: options.batcher, maxBodyBytes: options.maxBodyBytes }));
+  app.use(notFound);
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,105 @@
+import type { ConsumedRecord, KafkaClient } from "@edm/kafka";
+import { TOPICS } from "@edm/schema";
+import { eventually } from "@edm/testkit";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { click, eventOf, newSession } from "./testing/events";
+import { type RelayFixture, startTestRelay } from "./testing/relay-fixture";
+
+let fixture: RelayFixture | undefined;
+afterEach(async () => {
+  await fixture?.cleanUp();
+  fixture = undefined;
+});
+
+/** Each session's events, in the order they sit in Kafka (one session = one key = one partition). */
+function seqsBySession(records: ConsumedRecord[]): Map<string, string[]> {
+  const bySession = new Map<string, string[]>();
+  const ordered = [...records].sort(
+    (a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset),
+  );
+  for (const record of ordered) {
+    const event = eventOf(record);
+    bySession.set(event.uuid, [...(bySession.get(event.uuid) ?? []), event.properties.seq ?? ""]);
+  }
+  return bySession;
+}
+
+/** The relay's own Kafka client, with every send held back a little: requests pile up behind it. */
+function withSlowSends(delayMs: number) {
+  return (kafka: KafkaClient): KafkaClient => ({
+    ...kafka,
+    producer: (options) => {
+      const producer = kafka.producer(options);
+      return {
+        ...producer,
+        sendBatch: async (batches) => {
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          return producer.sendBatch(batches);
+        },
+      };
+    },
+  });
+}
+
+describe("edm-relay under concurrency", () => {
+  it("acknowledges 200 concurrent requests, writes each event exactly once, in few sends", async () => {
+    fixture = await startTestRelay(inject("kafkaPlaintextEnv"));
+    const sessions = Array.from({ length: 20 }, newSession);
+    const requests = Array.from({ length: 200 }, (_, index) =>
+      fixture?.post("/api/events", click(sessions[index % 20] as string, index)),
+    );
+    const answers = await Promise.all(requests);
+    expect(answers.map((answer) => answer?.status)).toEqual(Array(200).fill(202));
+    const ids = answers.flatMap((answer) => answer?.body.ids as string[]);
+
+    const records = await fixture.read(TOPICS.click, 200, 1_000);
+    expect(records.map((record) => eventOf(record).id).sort()).toEqual([...ids].sort());
+    const { sends, acknowledgedEvents } = fixture.relay.stats();
+    expect(acknowledgedEvents).toBe(200);
+    // Coalesced: far fewer produce calls than requests.
+    expect(sends).toBeLessThan(200);
+  });
+
+  it("keeps each session's events in the order the relay acknowledged them", async () => {
+    fixture = await startTestRelay(inject("kafkaPlaintextEnv"));
+    const sessions = Array.from({ length: 20 }, newSession);
+    // Sessions run side by side; within one, each event is sent after the previous one was acknowledged.
+    await Promise.all(
+      sessions.map(async (session) => {
+        for (let seq = 0; seq < 10; seq += 1) {
+          const answer = await fixture?.post("/api/events", click(session, seq));
+          expect(answer?.status).toBe(202);
+        }
+      }),
+    );
+    const bySession = seqsBySession(await fixture.read(TOPICS.click, 200, 1_000));
+    const expected = Array.from({ length: 10 }, (_, seq) => String(seq));
+    expect([...bySession.keys()].sort()).toEqual([...sessions].sort());
+    for (const seqs of bySession.values()) expect(seqs).toEqual(expected);
+  });
+
+  it("on stop, answers the requests already in flight once Kafka has their events, then takes no more", async () => {
+    fixture = await startTestRelay(inject("kafkaPlaintextEnv"), { wrapKafka: withSlowSends(300) });
+    const { relay, url } = fixture;
+    const session = newSession();
+    const inFlight = Array.from({ length: 30 }, (_, seq) =>
+      fixture?.post("/api/events", click(session, seq)),
+    );
+    await eventually(() => relay.stats().submittedEvents === 30, {
+      what: "all 30 requests reaching the relay",
+    });
+    expect(relay.stats().acknowledgedEvents).toBeLessThan(30);
+
+    const stopping = relay.stop();
+    const answers = await Promise.all(inFlight);
+    await stopping;
+    expect(answers.map((answer) => answer?.status)).toEqual(Array(30).fill(202));
+    expect(relay.stats()).toMatchObject({ acknowledgedEvents: 30, queuedEvents: 0, sendingEvents: 0 });
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+
+    const records = await fixture.read(TOPICS.click, 30, 500);
+    expect(records.map((record) => eventOf(record).id).sort()).toEqual(
+      answers.flatMap((answer) => answer?.body.ids as string[]).sort(),
+    );
+  });
+});

@@ -1,0 +1,84 @@
+import { type KafkaConfig, KafkaConfigError, loadKafkaConfig } from "@edm/kafka";
+import { ConfigError, type ConfigProblem, csvList, durationMs, loadEnv, port } from "@edm/runtime";
+import { MAX_BATCH_EVENTS } from "@edm/schema";
+import { z } from "zod";
+import { byteSize, corsOrigins, wholeNumber } from "./env-fields";
+
+export interface RelayConfig {
+  port: number;
+  kafka: KafkaConfig;
+  /** Browser origins allowed to call the relay (the shop's), exactly as the browser sends them. */
+  corsOrigins: string[];
+  /** Largest request body accepted; larger ones get 413 before they are read in full. */
+  maxBodyBytes: number;
+  /** Event requests one client address may make per minute before getting 429. */
+  rateLimitPerMinute: number;
+  /** How many proxies in front of the relay to trust for the client address (Heroku's router: 1). */
+  trustProxy: number;
+  /** Longest a request waits for Kafka to acknowledge its events before it gets 503. */
+  sendTimeoutMs: number;
+  /** Events allowed to wait for Kafka at once; past this, requests get 503 at once. */
+  maxQueuedEvents: number;
+}
+
+export const DEFAULT_CORS_ORIGINS = [
+  "http://localhost:3000",
+  "http://127.0.0.1:3000",
+  "http://localhost:3004",
+  "http://127.0.0.1:3004",
+];
+
+const envSchema = z.object({
+  PORT: port(3001),
+  CORS_ORIGINS: corsOrigins(csvList(DEFAULT_CORS_ORIGINS)),
+  MAX_BODY_BYTES: byteSize({ defaultBytes: 256 * 1024, min: 1024, max: 10 * 1024 * 1024 }),
+  RATE_LIMIT_PER_MINUTE: wholeNumber({ defaultValue: 1200, min: 1 }),
+  // 0 locally: trusting X-Forwarded-For without a proxy would let any client pick its own rate-limit key.
+  TRUST_PROXY: wholeNumber({ defaultValue: 0, min: 0, max: 10 }),
+  // At most 15 s, so a request waiting on Kafka still gets its answer within Heroku's 30 s shutdown.
+  SEND_TIMEOUT_MS: durationMs(10_000).pipe(
+    z.number().min(100, "must be at least 100ms").max(15_000, "must be at most 15s"),
+  ),
+  MAX_QUEUED_EVENTS: wholeNumber({ defaultValue: 10_000, min: MAX_BATCH_EVENTS, max: 1_000_000 }),
+});
+
+/**
+ * The relay's whole configuration from its environment. Every problem, the Kafka variables' included,
+ * is reported in one ConfigError naming the variables (never their values).
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): RelayConfig {
+  const problems: ConfigProblem[] = [];
+  let parsed: z.output<typeof envSchema> | undefined;
+  let kafka: KafkaConfig | undefined;
+  try {
+    parsed = loadEnv(envSchema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  try {
+    kafka = loadKafkaConfig(env, { clientId: "edm-relay" });
+  } catch (error) {
+    if (!(error instanceof KafkaConfigError)) throw error;
+    problems.push(...error.problems.map(kafkaProblem));
+  }
+  if (!parsed || !kafka) throw new ConfigError(problems);
+  return {
+    port: parsed.PORT,
+    kafka,
+    corsOrigins: parsed.CORS_ORIGINS,
+    maxBodyBytes: parsed.MAX_BODY_BYTES,
+    rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    trustProxy: parsed.TRUST_PROXY,
+    sendTimeoutMs: parsed.SEND_TIMEOUT_MS,
+    maxQueuedEvents: parsed.MAX_QUEUED_EVENTS,
+  };
+}
+
+/** @edm/kafka's problems start with the variable's name ("KAFKA_URL is missing: ..."); split it off. */
+function kafkaProblem(message: string): ConfigProblem {
+  const match = /^(KAFKA_[A-Z_]+)\s+(.*)$/s.exec(message);
+  return match?.[1] && match[2]
+    ? { variable: match[1], problem: match[2] }
+    : { variable: "KAFKA_*", problem: message };
+}

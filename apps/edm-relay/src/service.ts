@@ -1,0 +1,107 @@
+import { createKafka, describeKafkaConfig, type KafkaClient, withTimeout } from "@edm/kafka";
+import { type Logger, startHttpServer } from "@edm/runtime";
+import { createRelayApp } from "./app";
+import { type BatcherStats, createBatcher } from "./batcher";
+import type { RelayConfig } from "./config";
+
+export interface RelayDeps {
+  log: Logger;
+  /** Defaults to a client built from config.kafka; tests may pass their own. */
+  kafka?: KafkaClient;
+}
+
+export interface RunningRelay {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  /** What is waiting for Kafka right now, and totals since start. */
+  stats(): BatcherStats;
+  /** Stops taking requests, answers those in flight once Kafka acknowledged them, then disconnects. */
+  stop(): Promise<void>;
+}
+
+// Kafka's default per-partition batch limit is 1 MB; a send stays well under it even when one
+// topic and partition get everything.
+const MAX_BYTES_PER_SEND = 512 * 1024;
+const MAX_EVENTS_PER_SEND = 2_000;
+// A dyno has 512 MB; what waits for Kafka may take a small, fixed part of it.
+const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+const DISCONNECT_TIMEOUT_MS = 4_000;
+// After the server closed, every request has its answer; this only waits for a send Kafka has not
+// answered yet (its requests already got 503).
+const DRAIN_TIMEOUT_MS = 2_000;
+
+export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<RunningRelay> {
+  const { log } = deps;
+  const kafka =
+    deps.kafka ??
+    createKafka(config.kafka, {
+      log,
+      // kafkajs retries a failing send inside one call; kept short so a send that cannot succeed gives up
+      // about when its requests have already been answered 503, and the next send can start.
+      retry: { retries: 4, initialRetryTimeMs: 200, maxRetryTimeMs: 2_000 },
+      connectionTimeoutMs: 5_000,
+      requestTimeoutMs: config.sendTimeoutMs + 1_000,
+      disconnectTimeoutMs: DISCONNECT_TIMEOUT_MS,
+    });
+  const producer = kafka.producer({ ackTimeoutMs: config.sendTimeoutMs });
+  log.info({ kafka: describeKafkaConfig(config.kafka) }, "connecting to Kafka");
+  try {
+    await producer.connect();
+  } catch (error) {
+    await producer.disconnect();
+    throw error;
+  }
+  log.info("connected to Kafka");
+
+  const batcher = createBatcher({
+    send: (batches) => producer.sendBatch(batches),
+    timeoutMs: config.sendTimeoutMs,
+    maxEventsPerSend: MAX_EVENTS_PER_SEND,
+    maxBytesPerSend: MAX_BYTES_PER_SEND,
+    maxQueuedEvents: config.maxQueuedEvents,
+    maxQueuedBytes: MAX_QUEUED_BYTES,
+    log,
+  });
+  const app = createRelayApp({
+    batcher,
+    log,
+    kafkaConnected: producer.isConnected,
+    corsOrigins: config.corsOrigins,
+    maxBodyBytes: config.maxBodyBytes,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    trustProxy: config.trustProxy,
+  });
+
+  let server: Awaited<ReturnType<typeof startHttpServer>>;
+  try {
+    server = await startHttpServer({ app, port: config.port, log });
+  } catch (error) {
+    await producer.disconnect();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    // Requests in flight wait at most sendTimeoutMs for Kafka, so the server can close within that.
+    // Worst case in all: SEND_TIMEOUT_MS (at most 15 s) + 1 s + 2 s + 4 s, inside runService's 25 s.
+    await server.close(config.sendTimeoutMs + 1_000);
+    try {
+      await withTimeout(batcher.drain(), DRAIN_TIMEOUT_MS, "Sending the last events to Kafka");
+    } catch (error) {
+      log.warn({ err: error, ...batcher.stats() }, "some events were still waiting for Kafka at shutdown");
+    }
+    await producer.disconnect();
+    log.info(batcher.stats(), "relay stopped");
+  };
+
+  return {
+    url: server.url,
+    port: server.port,
+    stats: batcher.stats,
+    stop: () => {
+      stopping ??= stop();
+      return stopping;
+    },
+  };
+}
