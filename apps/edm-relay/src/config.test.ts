@@ -25,6 +25,7 @@ describe("loadConfig", () => {
       trustProxy: 0,
       sendTimeoutMs: 10_000,
       maxQueuedEvents: 10_000,
+      maxEventsPerSend: 2_000,
     });
   });
 
@@ -49,6 +50,7 @@ describe("loadConfig", () => {
       trustProxy: 1,
       sendTimeoutMs: 2_000,
       maxQueuedEvents: 5_000,
+      maxEventsPerSend: 2_000,
     });
   });
 

@@ -19,6 +19,11 @@ export interface RelayConfig {
   sendTimeoutMs: number;
   /** Events allowed to wait for Kafka at once; past this, requests get 503 at once. */
   maxQueuedEvents: number;
+  /**
+   * Most events one produce request carries (requests are never split). 1 turns coalescing off: one
+   * produce request per HTTP request, the baseline the benchmark compares against.
+   */
+  maxEventsPerSend: number;
 }
 
 export const DEFAULT_CORS_ORIGINS = [
@@ -40,6 +45,7 @@ const envSchema = z.object({
     z.number().min(100, "must be at least 100ms").max(15_000, "must be at most 15s"),
   ),
   MAX_QUEUED_EVENTS: wholeNumber({ defaultValue: 10_000, min: MAX_BATCH_EVENTS, max: 1_000_000 }),
+  MAX_EVENTS_PER_SEND: wholeNumber({ defaultValue: 2_000, min: 1, max: 10_000 }),
 });
 
 /**
@@ -72,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parsed.TRUST_PROXY,
     sendTimeoutMs: parsed.SEND_TIMEOUT_MS,
     maxQueuedEvents: parsed.MAX_QUEUED_EVENTS,
+    maxEventsPerSend: parsed.MAX_EVENTS_PER_SEND,
   };
 }
 

@@ -23,7 +23,6 @@ export interface RunningRelay {
 // Kafka's default per-partition batch limit is 1 MB; a send stays well under it even when one
 // topic and partition get everything.
 const MAX_BYTES_PER_SEND = 512 * 1024;
-const MAX_EVENTS_PER_SEND = 2_000;
 // A dyno has 512 MB; what waits for Kafka may take a small, fixed part of it.
 const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 const DISCONNECT_TIMEOUT_MS = 4_000;
@@ -57,7 +56,7 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
   const batcher = createBatcher({
     send: (batches) => producer.sendBatch(batches),
     timeoutMs: config.sendTimeoutMs,
-    maxEventsPerSend: MAX_EVENTS_PER_SEND,
+    maxEventsPerSend: config.maxEventsPerSend,
     maxBytesPerSend: MAX_BYTES_PER_SEND,
     maxQueuedEvents: config.maxQueuedEvents,
     maxQueuedBytes: MAX_QUEUED_BYTES,

@@ -1,0 +1,94 @@
+import { hostname } from "node:os";
+import { type KafkaConfig, loadKafkaConfig } from "@edm/kafka";
+import { csvList, durationMs, loadEnv, port } from "@edm/runtime";
+import { z } from "zod";
+import { GROUP_NAME_PATTERN, instanceName, streamGroupId } from "./consumer-group";
+
+export interface StreamConfig {
+  port: number;
+  kafka: KafkaConfig;
+  /** Browser origins allowed to connect (socket.io) and to call the HTTP routes. */
+  corsOrigins: string[];
+  /** This instance's name, part of its consumer group. */
+  instance: string;
+  /** Logical consumer group of this instance (KAFKA_PREFIX is added by @edm/kafka). */
+  groupId: string;
+  /** A dashboard with more events than this waiting to be sent is skipped until it catches up. */
+  clientMaxQueuedEvents: number;
+  /** A dashboard that stays that far behind for this long is disconnected. */
+  clientStallTimeoutMs: number;
+}
+
+/** The local shop (3000) and dashboard (3004), under both names a browser may use for this machine. */
+export const DEFAULT_CORS_ORIGINS = [
+  "http://localhost:3000",
+  "http://127.0.0.1:3000",
+  "http://localhost:3004",
+  "http://127.0.0.1:3004",
+];
+
+const groupName = z
+  .string()
+  .trim()
+  .max(200, { error: "must be at most 200 characters long" })
+  .regex(GROUP_NAME_PATTERN, { error: 'may hold only letters, digits, ".", "_" and "-"' });
+
+const origins = csvList(DEFAULT_CORS_ORIGINS).refine((list) => list.every(isOrigin), {
+  error: 'must list origins such as https://shop.example.com (scheme, host and port only; no path, no "*")',
+});
+
+const positiveCount = (defaultValue: number) =>
+  z
+    .string()
+    .regex(/^\s*\d+\s*$/, { error: "must be a whole number greater than 0" })
+    .transform(Number)
+    .refine((value) => value > 0, { error: "must be a whole number greater than 0" })
+    .default(defaultValue);
+
+const schema = z.object({
+  PORT: port(3002),
+  CORS_ORIGINS: origins,
+  STREAM_GROUP_ID: groupName.default("edm-stream"),
+  STREAM_INSTANCE_ID: groupName.optional(),
+  DYNO: z.string().optional(),
+  STREAM_CLIENT_MAX_QUEUED_EVENTS: positiveCount(1_000),
+  STREAM_CLIENT_STALL_TIMEOUT: durationMs(20_000),
+});
+
+/** Where this process runs; passed in so tests need not depend on the machine. */
+export interface Host {
+  hostname: string;
+  pid: number;
+}
+
+/** Reads the environment once, at startup. Throws ConfigError / KafkaConfigError naming bad variables. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  host: Host = { hostname: hostname(), pid: process.pid },
+): StreamConfig {
+  const parsed = loadEnv(schema, env);
+  const kafka = loadKafkaConfig(env, { clientId: "edm-stream" });
+  const instance = instanceName({
+    explicit: parsed.STREAM_INSTANCE_ID,
+    dyno: parsed.DYNO,
+    hostname: host.hostname,
+    port: parsed.PORT,
+    pid: host.pid,
+  });
+  return {
+    port: parsed.PORT,
+    kafka,
+    corsOrigins: parsed.CORS_ORIGINS,
+    instance,
+    groupId: streamGroupId(parsed.STREAM_GROUP_ID, instance),
+    clientMaxQueuedEvents: parsed.STREAM_CLIENT_MAX_QUEUED_EVENTS,
+    clientStallTimeoutMs: parsed.STREAM_CLIENT_STALL_TIMEOUT,
+  };
+}
+
+function isOrigin(value: string): boolean {
+  // The URL parser accepts "*" in a host name; an allow-list must not.
+  if (value.includes("*") || !URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value;
+}

@@ -1,0 +1,70 @@
+import {
+  type ClientToServerEvents,
+  type EdmEvent,
+  type ServerToClientEvents,
+  SOCKET_EVENT,
+} from "@edm/schema";
+import { io, type Socket } from "socket.io-client";
+import ioV2 from "socket.io-client-v2";
+import type { Receiver } from "./stream-harness";
+
+// Real socket.io clients, as the dashboards use them: the current one (v4) and the original
+// dashboard's (v2, engine.io protocol 3).
+
+export interface TestDashboard extends Receiver {
+  /** The socket.io id the server knows this client by. */
+  id(): string;
+  disconnected: Promise<string>;
+  close(): void;
+}
+
+const CONNECT_TIMEOUT_MS = 10_000;
+
+export async function connectV4(
+  url: string,
+  options: { transports?: ("polling" | "websocket")[]; origin?: string } = {},
+): Promise<TestDashboard> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    forceNew: true,
+    reconnection: false,
+    timeout: CONNECT_TIMEOUT_MS,
+    ...(options.transports ? { transports: options.transports } : {}),
+    ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
+  });
+  const received: EdmEvent[] = [];
+  socket.on(SOCKET_EVENT, (event) => received.push(event));
+  const disconnected = new Promise<string>((resolve) => socket.on("disconnect", resolve));
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+  return { received, id: () => socket.id ?? "", disconnected, close: () => socket.close() };
+}
+
+export async function connectV2(url: string): Promise<TestDashboard> {
+  const socket = ioV2(url, { forceNew: true, reconnection: false });
+  const received: EdmEvent[] = [];
+  socket.on(SOCKET_EVENT, (event) => received.push(event as EdmEvent));
+  const disconnected = new Promise<string>((resolve) =>
+    socket.on("disconnect", (reason) => resolve(String(reason))),
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error("the socket.io v2 client did not connect")),
+      CONNECT_TIMEOUT_MS,
+    );
+    socket.on("connect", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.on("connect_error", (error) => {
+      clearTimeout(timer);
+      socket.close();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+  return { received, id: () => socket.id, disconnected, close: () => socket.close() };
+}
