@@ -1,8 +1,7 @@
-import { type KafkaConfig, KafkaConfigError, loadKafkaConfig } from "@edm/kafka";
-import { ConfigError, type ConfigProblem, csvList, durationMs, loadEnv, port } from "@edm/runtime";
+import { type KafkaConfig, loadKafkaConfig } from "@edm/kafka";
+import { byteSize, collectConfig, durationMs, loadEnv, originList, port, wholeNumber } from "@edm/runtime";
 import { MAX_BATCH_EVENTS } from "@edm/schema";
 import { z } from "zod";
-import { byteSize, corsOrigins, wholeNumber } from "./env-fields";
 
 export interface RelayConfig {
   port: number;
@@ -35,7 +34,7 @@ export const DEFAULT_CORS_ORIGINS = [
 
 const envSchema = z.object({
   PORT: port(3001),
-  CORS_ORIGINS: corsOrigins(csvList(DEFAULT_CORS_ORIGINS)),
+  CORS_ORIGINS: originList(DEFAULT_CORS_ORIGINS),
   MAX_BODY_BYTES: byteSize({ defaultBytes: 256 * 1024, min: 1024, max: 10 * 1024 * 1024 }),
   RATE_LIMIT_PER_MINUTE: wholeNumber({ defaultValue: 1200, min: 1 }),
   // 0 locally: trusting X-Forwarded-For without a proxy would let any client pick its own rate-limit key.
@@ -53,22 +52,10 @@ const envSchema = z.object({
  * is reported in one ConfigError naming the variables (never their values).
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): RelayConfig {
-  const problems: ConfigProblem[] = [];
-  let parsed: z.output<typeof envSchema> | undefined;
-  let kafka: KafkaConfig | undefined;
-  try {
-    parsed = loadEnv(envSchema, env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
-  }
-  try {
-    kafka = loadKafkaConfig(env, { clientId: "edm-relay" });
-  } catch (error) {
-    if (!(error instanceof KafkaConfigError)) throw error;
-    problems.push(...error.problems.map(kafkaProblem));
-  }
-  if (!parsed || !kafka) throw new ConfigError(problems);
+  const { parsed, kafka } = collectConfig({
+    parsed: () => loadEnv(envSchema, env),
+    kafka: () => loadKafkaConfig(env, { clientId: "edm-relay" }),
+  });
   return {
     port: parsed.PORT,
     kafka,
@@ -80,12 +67,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxQueuedEvents: parsed.MAX_QUEUED_EVENTS,
     maxEventsPerSend: parsed.MAX_EVENTS_PER_SEND,
   };
-}
-
-/** @edm/kafka's problems start with the variable's name ("KAFKA_URL is missing: ..."); split it off. */
-function kafkaProblem(message: string): ConfigProblem {
-  const match = /^(KAFKA_[A-Z_]+)\s+(.*)$/s.exec(message);
-  return match?.[1] && match[2]
-    ? { variable: match[1], problem: match[2] }
-    : { variable: "KAFKA_*", problem: message };
 }

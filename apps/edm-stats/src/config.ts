@@ -1,11 +1,10 @@
-import { type KafkaConfig, KafkaConfigError, loadKafkaConfig } from "@edm/kafka";
+import { type KafkaConfig, loadKafkaConfig } from "@edm/kafka";
 import {
   booleanFlag,
-  ConfigError,
-  type ConfigProblem,
-  csvList,
+  collectConfig,
   durationMs,
   loadEnv,
+  originList,
   port,
   urlWithProtocol,
 } from "@edm/runtime";
@@ -37,17 +36,10 @@ const LOCAL_ORIGINS = [
   "http://127.0.0.1:3004",
 ];
 
-function isOrigin(value: string): boolean {
-  return URL.canParse(value) && new URL(value).origin === value && /^https?:$/.test(new URL(value).protocol);
-}
-
 const envSchema = z.object({
   PORT: port(3003),
   DATABASE_URL: urlWithProtocol("postgres", "postgresql"),
-  CORS_ORIGINS: csvList(LOCAL_ORIGINS).refine((origins) => origins.every(isOrigin), {
-    message:
-      "must list origins such as https://dashboard.example.com (scheme and host, no path, no trailing slash, no *)",
-  }),
+  CORS_ORIGINS: originList(LOCAL_ORIGINS),
   STATS_GROUP_ID: z
     .string()
     .regex(/^[A-Za-z0-9._-]+$/, { message: 'may hold only letters, digits, ".", "_" and "-"' })
@@ -63,35 +55,15 @@ const envSchema = z.object({
   }),
 });
 
-/** KafkaConfigError's sentences name their variable; the first one named becomes the problem's label. */
-function kafkaProblems(error: KafkaConfigError): ConfigProblem[] {
-  return error.problems.map((problem) => ({
-    variable: /\bKAFKA_[A-Z_]+/.exec(problem)?.[0] ?? "KAFKA_URL",
-    problem,
-  }));
-}
-
 /**
  * Reads the environment once, at start-up. Every problem, the Kafka ones included, is reported
  * together in one ConfigError naming each variable, never its value.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): StatsConfig {
-  const problems: ConfigProblem[] = [];
-  let parsed: z.output<typeof envSchema> | undefined;
-  let kafka: KafkaConfig | undefined;
-  try {
-    parsed = loadEnv(envSchema, env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
-  }
-  try {
-    kafka = loadKafkaConfig(env, { clientId: "edm-stats" });
-  } catch (error) {
-    if (!(error instanceof KafkaConfigError)) throw error;
-    problems.push(...kafkaProblems(error));
-  }
-  if (!parsed || !kafka) throw new ConfigError(problems);
+  const { parsed, kafka } = collectConfig({
+    parsed: () => loadEnv(envSchema, env),
+    kafka: () => loadKafkaConfig(env, { clientId: "edm-stats" }),
+  });
   return {
     port: parsed.PORT,
     databaseUrl: parsed.DATABASE_URL,

@@ -81,6 +81,6 @@ describe("loadConfig", () => {
   });
 
   it("fails without KAFKA_URL, saying what to set", () => {
-    expect(() => loadConfig({}, host)).toThrow(/KAFKA_URL is missing/);
+    expect(() => loadConfig({}, host)).toThrow(/KAFKA_URL: is missing/);
   });
 });

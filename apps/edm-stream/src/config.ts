@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { type KafkaConfig, loadKafkaConfig } from "@edm/kafka";
-import { csvList, durationMs, loadEnv, port } from "@edm/runtime";
+import { collectConfig, durationMs, loadEnv, originList, port, wholeNumber } from "@edm/runtime";
 import { z } from "zod";
 import { GROUP_NAME_PATTERN, instanceName, streamGroupId } from "./consumer-group";
 
@@ -33,25 +33,13 @@ const groupName = z
   .max(200, { error: "must be at most 200 characters long" })
   .regex(GROUP_NAME_PATTERN, { error: 'may hold only letters, digits, ".", "_" and "-"' });
 
-const origins = csvList(DEFAULT_CORS_ORIGINS).refine((list) => list.every(isOrigin), {
-  error: 'must list origins such as https://shop.example.com (scheme, host and port only; no path, no "*")',
-});
-
-const positiveCount = (defaultValue: number) =>
-  z
-    .string()
-    .regex(/^\s*\d+\s*$/, { error: "must be a whole number greater than 0" })
-    .transform(Number)
-    .refine((value) => value > 0, { error: "must be a whole number greater than 0" })
-    .default(defaultValue);
-
 const schema = z.object({
   PORT: port(3002),
-  CORS_ORIGINS: origins,
+  CORS_ORIGINS: originList(DEFAULT_CORS_ORIGINS),
   STREAM_GROUP_ID: groupName.default("edm-stream"),
   STREAM_INSTANCE_ID: groupName.optional(),
   DYNO: z.string().optional(),
-  STREAM_CLIENT_MAX_QUEUED_EVENTS: positiveCount(1_000),
+  STREAM_CLIENT_MAX_QUEUED_EVENTS: wholeNumber({ defaultValue: 1_000, min: 1 }),
   STREAM_CLIENT_STALL_TIMEOUT: durationMs(20_000),
 });
 
@@ -61,13 +49,15 @@ export interface Host {
   pid: number;
 }
 
-/** Reads the environment once, at startup. Throws ConfigError / KafkaConfigError naming bad variables. */
+/** Reads the environment once, at startup. Throws one ConfigError naming every bad variable (never its value). */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   host: Host = { hostname: hostname(), pid: process.pid },
 ): StreamConfig {
-  const parsed = loadEnv(schema, env);
-  const kafka = loadKafkaConfig(env, { clientId: "edm-stream" });
+  const { parsed, kafka } = collectConfig({
+    parsed: () => loadEnv(schema, env),
+    kafka: () => loadKafkaConfig(env, { clientId: "edm-stream" }),
+  });
   const instance = instanceName({
     explicit: parsed.STREAM_INSTANCE_ID,
     dyno: parsed.DYNO,
@@ -84,11 +74,4 @@ export function loadConfig(
     clientMaxQueuedEvents: parsed.STREAM_CLIENT_MAX_QUEUED_EVENTS,
     clientStallTimeoutMs: parsed.STREAM_CLIENT_STALL_TIMEOUT,
   };
-}
-
-function isOrigin(value: string): boolean {
-  // The URL parser accepts "*" in a host name; an allow-list must not.
-  if (value.includes("*") || !URL.canParse(value)) return false;
-  const url = new URL(value);
-  return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value;
 }

@@ -1,8 +1,18 @@
 export { type CapturedLogs, captureLogs } from "./capture-logs";
+export { collectConfig } from "./collect-config";
 export type { ConfigProblem } from "./config-error";
 export { ConfigError } from "./config-error";
 export { loadEnv } from "./env";
-export { booleanFlag, csvList, durationMs, port, urlWithProtocol } from "./env-fields";
+export {
+  booleanFlag,
+  byteSize,
+  csvList,
+  durationMs,
+  originList,
+  port,
+  urlWithProtocol,
+  wholeNumber,
+} from "./env-fields";
 export type { HealthRoutesOptions, ReadinessChecks } from "./health-routes";
 export { healthRoutes } from "./health-routes";
 export type { RunningHttpServer, StartHttpServerOptions } from "./http-server";
