@@ -4,6 +4,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/bootstrap.sh"
 bootstrap
+ensure_chromium
 cd "$repo_root"
 
 say "lint and format check (biome)"

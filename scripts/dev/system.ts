@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type SystemInfra, type SystemUrls, systemApps, systemUrls } from "./apps";
+import { type LocalApp, type SystemInfra, type SystemUrls, systemApps, systemUrls } from "./apps";
 import { type AppProcess, spawnApp, startScript } from "./processes";
 import { ensureTopics } from "./topics";
 
@@ -21,6 +21,8 @@ export interface RunningSystem {
   urls: SystemUrls;
   started: { name: string; title: string; url: string }[];
   missing: string[];
+  /** Stops one app (SIGTERM, as Heroku does) and starts it again: for outage drills and tests. */
+  restartable(name: string): { stop(): Promise<void>; start(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -37,14 +39,16 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     say(`building ${frontEnds.join(" and ")} (vite)`);
     await run("pnpm", [...frontEnds.flatMap((name) => ["--filter", name]), "build"], { cwd: repoRoot });
   }
-  const processes: AppProcess[] = [];
-  const stop = () => Promise.all(processes.map((p) => p.stop())).then(() => undefined);
+  const processes = new Map<string, AppProcess>();
+  const launch = async (app: LocalApp) => {
+    const env = { PORT: String(ports[app.role]), ...app.env(urls, infra) };
+    const child = spawnApp(app.name, repoRoot, env, (line) => options.onAppLine(app.name, line));
+    processes.set(app.name, child);
+    await waitUntilHealthy(child, urls[app.role]);
+  };
+  const stop = () => Promise.all([...processes.values()].map((p) => p.stop())).then(() => undefined);
   try {
-    for (const app of apps) {
-      const env = { PORT: String(ports[app.role]), ...app.env(urls, infra) };
-      processes.push(spawnApp(app.name, repoRoot, env, (line) => options.onAppLine(app.name, line)));
-    }
-    await Promise.all(processes.map((p, i) => waitUntilHealthy(p, urls[apps[i]?.role ?? "relay"])));
+    await Promise.all(apps.map(launch));
   } catch (error) {
     await stop();
     throw error;
@@ -53,6 +57,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     urls,
     started: apps.map((app) => ({ name: app.name, title: app.title, url: urls[app.role] })),
     missing: systemApps.filter((app) => !apps.includes(app)).map((app) => app.name),
+    restartable: (name) => {
+      const app = apps.find((candidate) => candidate.name === name);
+      if (!app) throw new Error(`${name} is not running in this system`);
+      return { stop: async () => processes.get(name)?.stop(), start: () => launch(app) };
+    },
     stop,
   };
 }

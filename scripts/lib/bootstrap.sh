@@ -26,6 +26,19 @@ install_dependencies() {
     || die "pnpm install failed; see the messages above."
 }
 
+# The end-to-end tests drive a real Chromium (playwright-core cannot download its own browser here).
+ensure_chromium() {
+  local browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [ -x "$browser" ] && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Chromium for the end-to-end tests (apt-get install chromium)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null \
+      || die "could not install Chromium with apt-get; install it, or set CHROMIUM_PATH to a Chromium binary."
+  else
+    die "Chromium is not installed at $browser: install it (e.g. sudo apt-get install chromium), or set CHROMIUM_PATH."
+  fi
+}
+
 bootstrap() {
   require_node
   ensure_pnpm

@@ -1,0 +1,64 @@
+// What goes into one app's Heroku source tarball. Pure: the git reading and file writing are elsewhere.
+//
+// Heroku's Node.js buildpack, given the repository root, runs `pnpm install --prod=false --frozen-lockfile`,
+// then the root's "heroku-postbuild" script, then prunes dev dependencies (for a pnpm workspace: removes
+// every project's node_modules and runs `pnpm install --prod --frozen-lockfile`). So the tarball holds:
+// - the root files (package.json with its packageManager, pnpm-lock.yaml, pnpm-workspace.yaml, .npmrc,
+//   tsconfig.base.json, ...), the shared packages/, and this app's folder only. pnpm installs a workspace
+//   whose lockfile names projects that are absent, so the other apps' dependencies are never installed;
+// - a root package.json with "heroku-postbuild" building only this app (vite needs the dev dependencies,
+//   which are still installed then; the server runs with tsx, a production dependency of each app);
+// - the app's Procfile, rendered from Procfile.template.
+import type { HerokuApp } from "./heroku-apps";
+import { procfileFor } from "./render-procfile";
+import type { TarFile } from "./tar";
+
+export interface SourceFile {
+  path: string;
+  content: Uint8Array;
+  executable: boolean;
+}
+
+/** Whether a path of the repository belongs in `app`'s tarball. */
+export function belongsInSource(path: string, app: HerokuApp): boolean {
+  if (!path.includes("/")) return path !== "Procfile";
+  return path.startsWith("packages/") || path.startsWith(`apps/${app}/`);
+}
+
+/** The root package.json with the build of this one app as the buildpack's build step. */
+export function herokuPackageJson(rootPackageJson: string, app: HerokuApp): string {
+  const manifest = JSON.parse(rootPackageJson) as { scripts?: Record<string, string> };
+  const scripts = manifest.scripts ?? {};
+  for (const taken of ["heroku-prebuild", "heroku-postbuild", "heroku-cleanup"]) {
+    if (taken in scripts) {
+      throw new Error(`the root package.json already has a "${taken}" script; packaging would override it`);
+    }
+  }
+  manifest.scripts = { ...scripts, "heroku-postbuild": `pnpm --filter ${app} run --if-present build` };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/**
+ * The tarball's files from the commit's files: this app's selection, the rewritten package.json and the
+ * Procfile rendered from the commit's own Procfile.template.
+ */
+export function herokuSourceFiles(files: readonly SourceFile[], app: HerokuApp): TarFile[] {
+  const text = (path: string) => {
+    const file = files.find((candidate) => candidate.path === path);
+    if (!file) throw new Error(`${path} is missing from the commit`);
+    return Buffer.from(file.content).toString("utf8");
+  };
+  const procfile = procfileFor(app, text("Procfile.template"));
+  const packageJson = herokuPackageJson(text("package.json"), app);
+  if (!files.some((file) => file.path.startsWith(`apps/${app}/`))) {
+    throw new Error(`apps/${app} is not in the commit: commit it before deploying`);
+  }
+  const selected: TarFile[] = files
+    .filter((file) => belongsInSource(file.path, app) && file.path !== "package.json")
+    .map((file) => ({ path: file.path, content: file.content, executable: file.executable }));
+  return [
+    ...selected,
+    { path: "package.json", content: Buffer.from(packageJson) },
+    { path: "Procfile", content: Buffer.from(procfile) },
+  ];
+}
