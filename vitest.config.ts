@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-const sources = ["apps/*/src/**/*.test.{ts,tsx}", "packages/*/src/**/*.test.ts", "tests/**/*.test.ts"];
+const sources = [
+  "apps/*/src/**/*.test.{ts,tsx}",
+  "apps/*/server/**/*.test.ts",
+  "packages/*/src/**/*.test.ts",
+  "tests/**/*.test.ts",
+];
 const integration = ["**/*.int.test.ts"];
 
 export default defineConfig({

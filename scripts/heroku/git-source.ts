@@ -17,11 +17,29 @@ export interface CommitInfo {
   time: number;
 }
 
-export async function commitInfo(repoRoot: string, ref = "HEAD"): Promise<CommitInfo> {
-  const { stdout } = await run("git", ["-C", repoRoot, "show", "-s", "--format=%H %ct", `${ref}^{commit}`]);
+/**
+ * The last commit up to `ref` that changed any of `pathspecs` (all of them when none are given). Deploying
+ * that commit rather than `ref` itself keeps an app's tarball, and so its Heroku build, unchanged by commits
+ * that touch only other apps, the tests or terraform.
+ */
+export async function commitInfo(
+  repoRoot: string,
+  ref = "HEAD",
+  pathspecs: string[] = [],
+): Promise<CommitInfo> {
+  const paths = pathspecs.length > 0 ? ["--", ...pathspecs] : [];
+  const { stdout } = await run("git", [
+    "-C",
+    repoRoot,
+    "log",
+    "-1",
+    "--format=%H %ct",
+    `${ref}^{commit}`,
+    ...paths,
+  ]);
   const [sha = "", time = ""] = stdout.trim().split(" ");
   if (!/^[0-9a-f]{40,64}$/.test(sha) || !/^\d+$/.test(time)) {
-    throw new Error(`git did not describe ${ref}: "${stdout.trim()}"`);
+    throw new Error(`git found no commit of ${ref} touching ${pathspecs.join(" ") || "anything"}`);
   }
   return { sha, time: Number(time) };
 }

@@ -1,4 +1,4 @@
-// Writes one app's Heroku source tarball from the repository's last commit (see source-package.ts).
+// Writes one app's Heroku source tarball from the last commit that changed it (see source-package.ts).
 //
 // As terraform's "external" data source (terraform/builds.tf) it reads {"app": "...", "out_dir": "..."} on
 // stdin and prints {"path": "...", "commit": "...", "sha256": "..."}. By hand:
@@ -11,7 +11,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { commitInfo, filesAt, uncommittedChanges } from "./git-source";
 import { HEROKU_APPS, type HerokuApp, isHerokuApp, REPO_ROOT } from "./heroku-apps";
-import { belongsInSource, herokuSourceFiles } from "./source-package";
+import { belongsInSource, herokuSourceFiles, sourcePathspecs } from "./source-package";
 import { tarGz } from "./tar";
 
 export interface SourcePackage {
@@ -27,7 +27,7 @@ export async function writeSourcePackage(options: {
   ref?: string;
 }): Promise<SourcePackage> {
   const repoRoot = options.repoRoot ?? REPO_ROOT;
-  const commit = await commitInfo(repoRoot, options.ref);
+  const commit = await commitInfo(repoRoot, options.ref, sourcePathspecs(options.app));
   // Procfile.template and package.json are root files, so the selection already holds them.
   const files = await filesAt(repoRoot, commit.sha, (path) => belongsInSource(path, options.app));
   const tarball = tarGz(herokuSourceFiles(files, options.app), commit.time);

@@ -25,6 +25,11 @@ export function belongsInSource(path: string, app: HerokuApp): boolean {
   return path.startsWith("packages/") || path.startsWith(`apps/${app}/`);
 }
 
+/** belongsInSource as git pathspecs: ":(glob)*" is the root's files, its "*" never crossing a "/". */
+export function sourcePathspecs(app: HerokuApp): string[] {
+  return [":(glob)*", "packages", `apps/${app}`];
+}
+
 /** The root package.json with the build of this one app as the buildpack's build step. */
 export function herokuPackageJson(rootPackageJson: string, app: HerokuApp): string {
   const manifest = JSON.parse(rootPackageJson) as { scripts?: Record<string, string> };

@@ -1,0 +1,59 @@
+# Each app is built by Heroku's Node.js buildpack from a tarball of the last commit that changed it:
+# scripts/heroku/package-source.ts keeps the root files, packages/ and that app's folder, renders the app's
+# Procfile from Procfile.template and adds a heroku-postbuild script that builds only that app. The
+# buildpack installs with pnpm (packageManager and pnpm-lock.yaml), builds, then prunes dev dependencies.
+# The tarball depends only on that commit, so a commit that changes other apps (or tests, or terraform) leaves
+# its checksum, and so its build and dynos, as they are.
+data "external" "source" {
+  for_each = local.apps
+
+  program     = ["node", "--import", "tsx", "scripts/heroku/package-source.ts"]
+  working_dir = local.repo_root
+  query       = {
+    app     = each.value
+    out_dir = "${local.repo_root}/terraform/.build"
+  }
+}
+
+resource "heroku_build" "app" {
+  for_each = local.apps
+
+  app_id     = local.heroku_apps[each.key].id
+  buildpacks = ["heroku/nodejs"]
+
+  source {
+    path    = data.external.source[each.key].result.path
+    version = data.external.source[each.key].result.commit
+  }
+
+  # A build ends in a release that starts the dynos (and for edm-stats runs the migrations first), so
+  # everything the apps read at start must be in place: their config vars, the Kafka attachments of the
+  # consumers, the database, and the topics and consumer groups.
+  depends_on = [
+    heroku_app_config_association.ui,
+    heroku_app_config_association.relay,
+    heroku_app_config_association.stream,
+    heroku_app_config_association.stats,
+    heroku_app_config_association.dashboard,
+    heroku_addon_attachment.kafka_stream,
+    heroku_addon_attachment.kafka_stats,
+    heroku_addon.postgres,
+    terraform_data.kafka_topics_and_groups,
+  ]
+}
+
+resource "heroku_formation" "web" {
+  for_each = local.apps
+
+  app_id   = local.heroku_apps[each.key].id
+  type     = "web"
+  size     = var.dynos[each.key].size
+  quantity = var.dynos[each.key].quantity
+
+  depends_on = [
+    heroku_build.app,
+    heroku_addon_attachment.kafka_stream,
+    heroku_addon_attachment.kafka_stats,
+    terraform_data.kafka_topics_and_groups,
+  ]
+}

@@ -1,0 +1,16 @@
+terraform {
+  # terraform_data (1.4) and the validation and function features used here (1.5).
+  required_version = ">= 1.5.0"
+
+  required_providers {
+    heroku = {
+      source  = "heroku/heroku"
+      version = "~> 5.3"
+    }
+    # Runs scripts/heroku/package-source.ts at plan time to make each app's source tarball.
+    external = {
+      source  = "hashicorp/external"
+      version = "~> 2.3"
+    }
+  }
+}
