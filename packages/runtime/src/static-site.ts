@@ -47,5 +47,8 @@ function contentSecurityPolicy(connectTo: string[]) {
     imgSrc: ["'self'", "data:"],
     styleSrc: ["'self'", "'unsafe-inline'"],
     scriptSrc: ["'self'"],
+    // helmet's default would turn the page's http:// calls to the relay or stats into https:// ones,
+    // which fail wherever the services are served over plain http (locally, on a LAN).
+    upgradeInsecureRequests: null,
   };
 }

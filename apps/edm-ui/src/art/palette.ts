@@ -1,0 +1,21 @@
+// Colours shared by the product drawings, so kits drawn from the same pieces look like the same pieces.
+export const ART = {
+  glass: "#eef5f7",
+  glassEdge: "#9db2ba",
+  coffee: "#4a2b1c",
+  coffeeLight: "#8a5a3c",
+  steel: "#c3c8cd",
+  steelDark: "#8e959b",
+  matte: "#2d3134",
+  wood: "#b27a4c",
+  woodDark: "#86552f",
+  kraft: "#c9a27a",
+  kraftDark: "#a7805a",
+  paper: "#fffaf2",
+  ceramic: "#f7f3ec",
+  ceramicEdge: "#d3c9bb",
+  copper: "#c27a48",
+  copperDark: "#96562d",
+  accent: "#b5562f",
+  shadow: "rgba(43, 29, 20, 0.12)",
+} as const;
