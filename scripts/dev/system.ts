@@ -15,6 +15,8 @@ export interface SystemOptions {
   say(line: string): void;
   /** Each line an app prints. */
   onAppLine(app: string, line: string): void;
+  /** Build the front-ends first (default); tests that built them already say false. */
+  build?: boolean;
 }
 
 export interface RunningSystem {
@@ -35,7 +37,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   await ensureTopics(infra.kafkaEnv);
   const apps = systemApps.filter((app) => startScript(join(repoRoot, "apps", app.name)));
   const frontEnds = apps.filter((app) => app.frontEnd).map((app) => app.name);
-  if (frontEnds.length > 0) {
+  if (frontEnds.length > 0 && options.build !== false) {
     say(`building ${frontEnds.join(" and ")} (vite)`);
     await run("pnpm", [...frontEnds.flatMap((name) => ["--filter", name]), "build"], { cwd: repoRoot });
   }

@@ -35,10 +35,7 @@ const dynos = new Map<Role, HerokuProcess>();
 const dashboards: TestDashboard[] = [];
 
 beforeAll(async () => {
-  await run("pnpm", ["--filter", "edm-ui", "--filter", "edm-dashboard", "build"], {
-    cwd: REPO_ROOT,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  // The production builds of the front-ends come from the global setup (tests/setup/front-ends.ts).
   tf = await loadTerraform();
 
   const kafkaEnv: Record<string, string> = {
