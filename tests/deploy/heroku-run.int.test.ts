@@ -2,11 +2,9 @@
 // environment a dyno would have (terraform's config vars, the add-ons' variables, PORT, DYNO, NODE_ENV),
 // against the real broker's client-certificate listener and the real PostgreSQL. Then a click goes through
 // the whole system, and every process is stopped as Heroku stops a dyno.
-import { execFile } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import type { KafkaAdmin } from "@edm/kafka";
 import { ALL_TOPICS, type ClickCount, STATS_API_PATHS } from "@edm/schema";
 import { createTestSchema, eventually, type TestSchema, testKafka } from "@edm/testkit";
@@ -19,7 +17,6 @@ import { type LocalHeroku, localOrigin, releaseDynoEnv, webDynoEnv } from "./her
 import { freePorts, type HerokuProcess, type ProcessExit, runProcess, startProcess } from "./heroku-process";
 import { loadTerraform, ROLE_APP, ROLES, type Role, type TerraformConfig } from "./terraform-config";
 
-const run = promisify(execFile);
 const BACK_ENDS = ["relay", "stream", "stats"] as const satisfies readonly Role[];
 // Five node processes compiling TypeScript at once can take a while on a two-core machine.
 const START_TIMEOUT_MS = 120_000;
