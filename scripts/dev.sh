@@ -4,4 +4,4 @@ set -euo pipefail
 source "$(dirname "$0")/lib/bootstrap.sh"
 bootstrap
 cd "$repo_root"
-exec pnpm exec tsx scripts/dev/main.ts
+exec node --import tsx scripts/dev/main.ts

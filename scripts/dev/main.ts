@@ -30,20 +30,26 @@ async function main() {
   const infra = { kafkaEnv: { KAFKA_URL: connection.plaintextUrl as string }, databaseUrl: database.url };
   const system = await startSystem({ ports: defaultPorts, infra, repoRoot, say, onAppLine: appLine });
 
-  say("the system is up. Open:");
-  for (const app of system.started) say(`  ${app.title.padEnd(16)} ${app.url}`);
+  say("the system is up. Open the shop and the dashboard side by side:");
+  const byInterest = [...system.started].sort((a, b) => Number(b.frontEnd) - Number(a.frontEnd));
+  for (const app of byInterest) say(`  ${app.title.padEnd(16)} ${app.url}`);
   for (const name of system.missing) say(`  (apps/${name} has no start script yet)`);
   say("Ctrl-C stops everything.");
 
+  let stopping = false;
+  // A terminal's Ctrl-C reaches npm and this process alike, so the signal can come more than once.
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     say(`${signal}: stopping the apps, then what this command started of Kafka and PostgreSQL`);
     await system.stop();
     if (!kafkaWasRunning) await run("bash", [kafkaScript, "stop"]).catch(() => undefined);
     if (database.startedEmbedded) await stopEmbedded({ stateDir, log: say }).catch(() => undefined);
+    say("stopped");
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown("Ctrl-C"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("Ctrl-C"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 main().catch((error) => {

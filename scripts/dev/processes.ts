@@ -40,6 +40,9 @@ export function spawnApp(
     cwd,
     env: { ...process.env, ...env, PATH: bin },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: a terminal's Ctrl-C goes to us alone, and each app then gets exactly one
+    // SIGTERM from us (a second signal would make it skip its clean shutdown).
+    detached: true,
   });
   const recent: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {

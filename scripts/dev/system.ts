@@ -21,7 +21,7 @@ export interface SystemOptions {
 
 export interface RunningSystem {
   urls: SystemUrls;
-  started: { name: string; title: string; url: string }[];
+  started: { name: string; title: string; url: string; frontEnd: boolean }[];
   missing: string[];
   /** Stops one app (SIGTERM, as Heroku does) and starts it again: for outage drills and tests. */
   restartable(name: string): { stop(): Promise<void>; start(): Promise<void> };
@@ -57,7 +57,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   }
   return {
     urls,
-    started: apps.map((app) => ({ name: app.name, title: app.title, url: urls[app.role] })),
+    started: apps.map((app) => ({
+      name: app.name,
+      title: app.title,
+      url: urls[app.role],
+      frontEnd: app.frontEnd,
+    })),
     missing: systemApps.filter((app) => !apps.includes(app)).map((app) => app.name),
     restartable: (name) => {
       const app = apps.find((candidate) => candidate.name === name);
