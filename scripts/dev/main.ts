@@ -20,6 +20,8 @@ const say = (line: string) => console.log(`\x1b[1m[edm]\x1b[0m ${line}`);
 const appLine = (app: string, line: string) => console.log(`\x1b[36m${app.padEnd(13)}\x1b[0m| ${line}`);
 
 async function main() {
+  // The apps inherit this environment: readable log lines for a person at a terminal.
+  process.env.LOG_PRETTY ??= "1";
   const kafkaWasRunning = await run("bash", [kafkaScript, "status"]).then(
     () => true,
     () => false,
