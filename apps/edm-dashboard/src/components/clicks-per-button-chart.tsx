@@ -1,7 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount } from "../format";
 import type { ButtonRow } from "../logic/dashboard-view";
-import { AXIS_LABEL_STYLE, AXIS_TICK, COLORS, TOOLTIP_STYLE } from "./chart-theme";
+import { BAR_CURSOR, bottomAxisProps, frameProps } from "./chart-frame";
+import { AXIS_TICK, COLORS, TOOLTIP_STYLE } from "./chart-theme";
 
 /** The chart shows the busiest buttons; the table beside it lists them all. */
 const MAX_BARS = 12;
@@ -15,22 +16,13 @@ export function ClicksPerButtonChart({ rows }: { rows: ButtonRow[] }) {
   const unit = rows.some((row) => row.total !== undefined) ? "clicks, all time" : "clicks since opened";
   return (
     <BarChart
-      responsive
+      {...frameProps(48 + data.length * 30, { top: 0, right: 16, bottom: 20, left: 0 })}
       layout="vertical"
-      style={{ width: "100%", height: 48 + data.length * 30 }}
       data={data}
-      margin={{ top: 0, right: 16, bottom: 20, left: 0 }}
       barCategoryGap={6}
     >
       <CartesianGrid horizontal={false} stroke={COLORS.grid} />
-      <XAxis
-        type="number"
-        allowDecimals={false}
-        tick={AXIS_TICK}
-        tickLine={false}
-        axisLine={{ stroke: COLORS.grid }}
-        label={{ value: unit, position: "insideBottom", offset: -12, style: AXIS_LABEL_STYLE }}
-      />
+      <XAxis type="number" allowDecimals={false} {...bottomAxisProps(unit)} />
       <YAxis
         type="category"
         dataKey="buttonId"
@@ -40,11 +32,7 @@ export function ClicksPerButtonChart({ rows }: { rows: ButtonRow[] }) {
         axisLine={false}
         tickFormatter={shorten}
       />
-      <Tooltip
-        {...TOOLTIP_STYLE}
-        cursor={{ fill: "rgba(79, 70, 229, 0.06)" }}
-        formatter={(value) => formatCount(Number(value))}
-      />
+      <Tooltip {...TOOLTIP_STYLE} cursor={BAR_CURSOR} formatter={(value) => formatCount(Number(value))} />
       <Bar
         dataKey="clicks"
         name="Clicks"

@@ -1,5 +1,5 @@
-import { formatCount } from "../format";
 import type { ButtonRow } from "../logic/dashboard-view";
+import { CountTable } from "./count-table";
 
 /**
  * Every button with its all-time clicks and the clicks seen live since this page opened. Cells carry
@@ -8,42 +8,17 @@ import type { ButtonRow } from "../logic/dashboard-view";
 export function ClicksPerButtonTable({ rows }: { rows: ButtonRow[] }) {
   return (
     <div className="table-scroll">
-      <table className="data-table" aria-label="Clicks per button">
-        <thead>
-          <tr>
-            <th scope="col">Button</th>
-            <th scope="col" className="numeric">
-              All time
-            </th>
-            <th scope="col" className="numeric">
-              Since opened
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.buttonId}>
-              <th scope="row" className="subject" title={row.buttonId}>
-                {row.buttonId}
-              </th>
-              <td
-                className="numeric"
-                data-testid={`clicks-total-${row.buttonId}`}
-                data-value={row.total ?? ""}
-              >
-                {formatCount(row.total)}
-              </td>
-              <td
-                className={`numeric ${row.live > 0 ? "live-count" : "muted"}`}
-                data-testid={`clicks-live-${row.buttonId}`}
-                data-value={row.live}
-              >
-                {row.live > 0 ? `+${formatCount(row.live)}` : "0"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountTable
+        label="Clicks per button"
+        subjectHeading="Button"
+        testIdPrefix="clicks"
+        rows={rows.map((row) => ({
+          key: row.buttonId,
+          subject: row.buttonId,
+          total: row.total,
+          live: row.live,
+        }))}
+      />
     </div>
   );
 }

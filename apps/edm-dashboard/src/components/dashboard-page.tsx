@@ -13,7 +13,7 @@ import { Header } from "./header";
 import { LastHourChart } from "./last-hour-chart";
 import { LoadingState } from "./loading-state";
 import { PageLoadsTable } from "./page-loads-table";
-import { Panel } from "./panel";
+import { Panel, UnlessEmpty } from "./panel";
 import { StatCards } from "./stat-cards";
 
 interface DashboardPageProps {
@@ -72,14 +72,12 @@ function DashboardGrid({ view }: { view: DashboardView }) {
           className="span-8"
           testId="panel-clicks-per-button"
         >
-          {view.buttons.length === 0 ? (
-            <p className="panel-empty">No button has been clicked yet.</p>
-          ) : (
+          <UnlessEmpty empty={view.buttons.length === 0} message="No button has been clicked yet.">
             <div className="split">
               <ClicksPerButtonChart rows={view.buttons} />
               <ClicksPerButtonTable rows={view.buttons} />
             </div>
-          )}
+          </UnlessEmpty>
         </Panel>
         <Panel
           title="Clicks per day"
@@ -104,11 +102,9 @@ function DashboardGrid({ view }: { view: DashboardView }) {
           className="span-4 page-loads-panel"
           testId="panel-page-loads"
         >
-          {view.pages.length === 0 ? (
-            <p className="panel-empty">No page has been loaded yet.</p>
-          ) : (
+          <UnlessEmpty empty={view.pages.length === 0} message="No page has been loaded yet.">
             <PageLoadsTable rows={view.pages} />
-          )}
+          </UnlessEmpty>
         </Panel>
       </div>
     </>

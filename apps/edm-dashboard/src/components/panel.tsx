@@ -11,6 +11,19 @@ interface PanelProps {
   children: ReactNode;
 }
 
+/** A panel's content, or one line saying there is nothing to show yet. */
+export function UnlessEmpty({
+  empty,
+  message,
+  children,
+}: {
+  empty: boolean;
+  message: string;
+  children: ReactNode;
+}) {
+  return empty ? <p className="panel-empty">{message}</p> : children;
+}
+
 /** A card in the dashboard grid; a labelled region so it can be found by its title. */
 export function Panel({ title, subtitle, aside, className, testId, children }: PanelProps) {
   const headingId = useId();
