@@ -11,8 +11,8 @@ import { errorHandler, notFound, sendError } from "./http-errors";
 export interface RelayAppOptions {
   batcher: Batcher;
   log: Logger;
-  /** True while the Kafka producer is connected (for /readyz). */
-  kafkaConnected: () => boolean;
+  /** True while Kafka can take events (for /readyz). */
+  kafkaReady: () => Promise<boolean>;
   corsOrigins: string[];
   maxBodyBytes: number;
   rateLimitPerMinute: number;
@@ -42,7 +42,7 @@ export function createRelayApp(options: RelayAppOptions): Express {
       maxAge: 600,
     }),
   );
-  app.use(healthRoutes({ ready: () => ({ kafka: options.kafkaConnected() }) }));
+  app.use(healthRoutes({ ready: async () => ({ kafka: await options.kafkaReady() }) }));
   app.use(
     EVENT_PATHS,
     rateLimit({

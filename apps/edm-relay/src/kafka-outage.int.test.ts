@@ -47,6 +47,9 @@ describe("edm-relay when Kafka is down", () => {
     }
     const health = await fetch(`${fixture.url}/healthz`);
     expect(health.status).toBe(200);
+    const readiness = await fetch(`${fixture.url}/readyz`);
+    expect(readiness.status).toBe(503);
+    expect(await readiness.json()).toMatchObject({ failing: ["kafka"] });
 
     await broker.start();
     let after: Answer | undefined;
@@ -57,6 +60,10 @@ describe("edm-relay when Kafka is down", () => {
       },
       { timeoutMs: 60_000, intervalMs: 500, what: "the relay accepting events again after Kafka came back" },
     );
+    await eventually(async () => (await fetch(`${fixture?.url}/readyz`)).status === 200, {
+      timeoutMs: 30_000,
+      what: "/readyz saying ready again",
+    });
     const ids = [...(before.body.ids as string[]), ...((after?.body.ids ?? []) as string[])];
     const written = (await fixture.read(TOPICS.click, 2, 1_000)).map((record) => eventOf(record).id);
     // Events answered 503 may or may not have been written (that is what ids are for); these two were acknowledged.

@@ -1,4 +1,4 @@
-import { createKafka, describeKafkaConfig, type KafkaClient, withTimeout } from "@edm/kafka";
+import { createKafka, describeKafkaConfig, type KafkaAdmin, type KafkaClient, withTimeout } from "@edm/kafka";
 import { type Logger, startHttpServer } from "@edm/runtime";
 import { createRelayApp } from "./app";
 import { type BatcherStats, createBatcher } from "./batcher";
@@ -44,6 +44,7 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
       disconnectTimeoutMs: DISCONNECT_TIMEOUT_MS,
     });
   const producer = kafka.producer({ ackTimeoutMs: config.sendTimeoutMs });
+  const admin = kafka.admin();
   log.info({ kafka: describeKafkaConfig(config.kafka) }, "connecting to Kafka");
   try {
     await producer.connect();
@@ -65,7 +66,7 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
   const app = createRelayApp({
     batcher,
     log,
-    kafkaConnected: producer.isConnected,
+    kafkaReady: brokerCheck(producer.isConnected, admin),
     corsOrigins: config.corsOrigins,
     maxBodyBytes: config.maxBodyBytes,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -90,7 +91,7 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
     } catch (error) {
       log.warn({ err: error, ...batcher.stats() }, "some events were still waiting for Kafka at shutdown");
     }
-    await producer.disconnect();
+    await Promise.all([producer.disconnect(), admin.disconnect()]);
     log.info(batcher.stats(), "relay stopped");
   };
 
@@ -103,4 +104,18 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
       return stopping;
     },
   };
+}
+
+/**
+ * The producer stays "connected" while its brokers are away (kafkajs reconnects on the next send), so
+ * readiness also asks the cluster for its metadata, with a short bound: /readyz then says 503 while
+ * Kafka is unreachable and 200 again once it answers, without waiting for traffic to find out.
+ */
+function brokerCheck(connected: () => boolean, admin: KafkaAdmin, timeoutMs = 2_000) {
+  return async () =>
+    connected() &&
+    withTimeout(admin.listTopics(), timeoutMs, "Kafka metadata for /readyz").then(
+      () => true,
+      () => false,
+    );
 }
