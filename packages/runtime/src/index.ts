@@ -19,7 +19,7 @@ export type { RunningHttpServer, StartHttpServerOptions } from "./http-server";
 export { startHttpServer } from "./http-server";
 export type { Logger, LoggerOptions } from "./logger";
 export { createLogger } from "./logger";
-export type { RunServiceOptions, SignalSource, Stoppable } from "./run-service";
+export type { RunServiceOptions, ServiceContext, SignalSource, Stoppable } from "./run-service";
 export { runService } from "./run-service";
 export type { StaticSiteOptions } from "./static-site";
 export { createStaticSite } from "./static-site";

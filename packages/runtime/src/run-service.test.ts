@@ -1,9 +1,9 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { captureLogs } from "./capture-logs";
-import { runService, type Stoppable } from "./run-service";
+import { runService, type ServiceContext, type Stoppable } from "./run-service";
 
-function harness(start: () => Promise<Stoppable>, stopTimeoutMs = 1_000) {
+function harness(start: (context: ServiceContext) => Promise<Stoppable>, stopTimeoutMs = 1_000) {
   const signals = new EventEmitter();
   const { log, lines } = captureLogs();
   const codes: number[] = [];
@@ -91,15 +91,98 @@ describe("runService", () => {
     expect(h.messages()).toContain("edm-test did not stop within 50 ms; exiting anyway");
   });
 
-  it("exits 1 at once on a second signal, and only once", async () => {
+  it("exits 1 at once on a SIGINT while stopping (Ctrl-C twice), and only once", async () => {
     const h = harness(async () => ({ stop: () => new Promise<void>(() => {}) }), 10_000);
     await h.running;
-    h.signals.emit("SIGTERM", "SIGTERM");
+    h.signals.emit("SIGINT", "SIGINT");
     h.signals.emit("SIGINT", "SIGINT");
     h.signals.emit("SIGINT", "SIGINT");
     expect(await h.exitCode).toBe(1);
     expect(h.codes).toEqual([1]);
-    expect(h.messages()).toContain("received SIGINT again while stopping; exiting now");
+    expect(h.messages()).toContain("received SIGINT while stopping; exiting now without finishing the stop");
+  });
+
+  it("lets the stop finish when SIGTERM comes twice, as Heroku may send it", async () => {
+    let finishStop: () => void = () => {};
+    const stopping = new Promise<void>((resolve) => {
+      finishStop = resolve;
+    });
+    const h = harness(async () => ({
+      stop: () => stopping,
+    }));
+    await h.running;
+    h.signals.emit("SIGTERM", "SIGTERM");
+    h.signals.emit("SIGTERM", "SIGTERM");
+    expect(h.codes).toEqual([]);
+    finishStop();
+    expect(await h.exitCode).toBe(0);
+    expect(h.codes).toEqual([0]);
+    expect(h.messages()).toEqual([
+      "edm-test started",
+      "stopping: received SIGTERM",
+      "received SIGTERM again while stopping; the stop goes on",
+      "edm-test stopped cleanly",
+    ]);
+  });
+
+  it("stops cleanly, then exits 1 with the reason, when the service fails for good", async () => {
+    let stopped = false;
+    let context: ServiceContext | undefined;
+    const h = harness(async (given) => {
+      context = given;
+      return {
+        stop: async () => {
+          stopped = true;
+        },
+      };
+    });
+    await h.running;
+    context?.fail(new Error("group coordinator gone"), "the Kafka consumer stopped for good");
+    context?.fail(new Error("again"), "a second report");
+    expect(await h.exitCode).toBe(1);
+    expect(stopped).toBe(true);
+    expect(h.codes).toEqual([1]);
+    expect(h.messages()).toEqual([
+      "edm-test started",
+      "edm-test cannot go on: the Kafka consumer stopped for good (group coordinator gone); " +
+        "stopping and exiting 1 so that it is started again",
+      "edm-test stopped cleanly",
+    ]);
+  });
+
+  it("exits 1 after a failure reported during a SIGTERM stop", async () => {
+    let finishStop: () => void = () => {};
+    const stopping = new Promise<void>((resolve) => {
+      finishStop = resolve;
+    });
+    let context: ServiceContext | undefined;
+    const h = harness(async (given) => {
+      context = given;
+      return {
+        stop: () => stopping,
+      };
+    });
+    await h.running;
+    h.signals.emit("SIGTERM", "SIGTERM");
+    context?.fail(new Error("consumer crashed while leaving"), "the Kafka consumer stopped for good");
+    finishStop();
+    expect(await h.exitCode).toBe(1);
+    expect(h.codes).toEqual([1]);
+  });
+
+  it("stops once started when the service fails during its start", async () => {
+    let stopped = false;
+    const h = harness(async ({ fail }) => {
+      fail(new Error("consumer crashed"), "the Kafka consumer stopped for good");
+      return {
+        stop: async () => {
+          stopped = true;
+        },
+      };
+    });
+    await h.running;
+    expect(await h.exitCode).toBe(1);
+    expect(stopped).toBe(true);
   });
 
   it("stops after a slow start when SIGTERM came during it", async () => {

@@ -10,10 +10,20 @@ export interface SignalSource {
   on(event: "SIGTERM" | "SIGINT", listener: (signal: NodeJS.Signals) => void): unknown;
 }
 
+/** What runService hands to `start`. */
+export interface ServiceContext {
+  /**
+   * Ends a service that cannot go on (its Kafka consumer stopped for good, say): logs `why` at fatal level,
+   * runs the same time-bounded stop as SIGTERM, then exits 1 so that the platform starts a fresh process.
+   * May be called during start, and more than once; only the first call counts.
+   */
+  fail(error: unknown, why: string): void;
+}
+
 export interface RunServiceOptions {
   name: string;
   log: Logger;
-  start: () => Promise<Stoppable>;
+  start: (context: ServiceContext) => Promise<Stoppable>;
   /** Heroku sends SIGTERM and kills the dyno 30 s later; stopping must finish well before that. */
   stopTimeoutMs?: number;
   signals?: SignalSource;
@@ -21,9 +31,9 @@ export interface RunServiceOptions {
 }
 
 /**
- * Runs a service's lifecycle: start, then on SIGTERM/SIGINT a time-bounded stop, then exit.
- * Exit codes: 1 when start fails, 0 after a clean stop, 1 when stop fails or overruns its time,
- * 1 right away on a second signal. Resolves once start has succeeded or failed.
+ * Runs a service's lifecycle: start, then on SIGTERM/SIGINT (or `fail`) a time-bounded stop, then exit.
+ * Exit codes: 1 when start fails, 0 after a clean stop, 1 when stop fails or overruns its time, 1 after
+ * `fail`, and 1 right away on a SIGINT while stopping. Resolves once start has succeeded or failed.
  */
 export async function runService(options: RunServiceOptions): Promise<void> {
   const { name, log, start, stopTimeoutMs = 25_000, signals = process } = options;
@@ -31,24 +41,49 @@ export async function runService(options: RunServiceOptions): Promise<void> {
 
   let started: Promise<Stoppable | undefined> | undefined;
   let stopping = false;
+  let failed = false;
+
+  const stop = () => {
+    stopping = true;
+    void started
+      ?.then((service) => (service ? stopWithin(service, stopTimeoutMs, name, log) : 1))
+      .then((code) => exit(failed ? 1 : code));
+  };
 
   // Listening before start() means a SIGTERM during a slow start still gets a clean stop afterwards.
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      log.warn({ signal }, `received ${signal} again while stopping; exiting now`);
-      exit(1);
+    if (!stopping) {
+      log.info({ signal }, `stopping: received ${signal}`);
+      stop();
       return;
     }
-    stopping = true;
-    log.info({ signal }, `stopping: received ${signal}`);
-    void started?.then((service) => (service ? stopWithin(service, stopTimeoutMs, name, log) : 1)).then(exit);
+    // Heroku sends SIGTERM to every process in a dyno, so it may arrive twice: the stop goes on. A second
+    // Ctrl-C is a person at a terminal who does not want to wait.
+    if (signal === "SIGINT") {
+      log.warn({ signal }, "received SIGINT while stopping; exiting now without finishing the stop");
+      exit(1);
+    } else {
+      log.info({ signal }, `received ${signal} again while stopping; the stop goes on`);
+    }
   };
   signals.on("SIGTERM", onSignal);
   signals.on("SIGINT", onSignal);
 
+  const context: ServiceContext = {
+    fail: (error, why) => {
+      if (failed) return;
+      failed = true;
+      log.fatal(
+        { event: "service.failed", err: error },
+        `${name} cannot go on: ${why} (${messageOf(error)}); stopping and exiting 1 so that it is started again`,
+      );
+      if (!stopping) stop();
+    },
+  };
+
   // Through a promise so that a start() that throws synchronously is reported like one that rejects.
   started = Promise.resolve()
-    .then(start)
+    .then(() => start(context))
     .then(
       (service) => {
         log.info(`${name} started`);
