@@ -8,5 +8,10 @@ const log = createLogger({ service: "edm-stats" });
 await runService({
   name: "edm-stats",
   log,
-  start: () => startStats(loadConfig(), { log }),
+  // A consumer that will not restart counts nothing more; the platform starts a fresh process.
+  start: ({ fail }) =>
+    startStats(loadConfig(), {
+      log,
+      onConsumerLost: (error) => fail(error, "the Kafka consumer stopped for good"),
+    }),
 });

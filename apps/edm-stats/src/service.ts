@@ -23,6 +23,8 @@ export interface StatsDeps {
   /** See BatchDeps.afterCommit: tests stand a crash there. */
   afterCommit?: BatchDeps["afterCommit"];
   now?: () => number;
+  /** Called when the Kafka consumer has crashed for good: this instance then counts nothing. */
+  onConsumerLost?: (error: Error) => void;
 }
 
 export interface RunningStats {
@@ -51,6 +53,10 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
   });
   let http: RunningHttpServer | undefined;
   let pruning: Pruning | undefined;
+
+  consumer.onCrash(({ error, restarting }) => {
+    if (!restarting) deps.onConsumerLost?.(error);
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

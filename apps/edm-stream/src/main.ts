@@ -8,7 +8,7 @@ const log = createLogger({ service: "edm-stream" });
 await runService({
   name: "edm-stream",
   log,
-  start: async () => {
+  start: async ({ fail }) => {
     const config = loadConfig();
     log.info(
       {
@@ -23,12 +23,8 @@ await runService({
     );
     return startStream(config, {
       log,
-      // A consumer that will not restart leaves the dashboards with nothing; stopping the process
-      // lets the platform start a fresh one.
-      onConsumerLost: (error) => {
-        log.fatal({ err: error }, "The Kafka consumer stopped for good; shutting down so the dyno restarts");
-        process.kill(process.pid, "SIGTERM");
-      },
+      // A consumer that will not restart leaves the dashboards with nothing; the platform starts a fresh one.
+      onConsumerLost: (error) => fail(error, "the Kafka consumer stopped for good"),
     });
   },
 });
