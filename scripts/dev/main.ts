@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole system on this machine. Starts the project's Kafka broker and a PostgreSQL,
- * creates the topics, builds and runs every app, prints the URLs to open, and on Ctrl-C stops
- * everything it started. Data is kept between runs (Kafka's and PostgreSQL's state live in .local/).
+ * creates the topics, builds and runs every app, prints the URLs to open, restarts (with back-off) an app
+ * that exits on its own, as the platform would, and on Ctrl-C stops everything it started. Data is kept
+ * between runs (Kafka's and PostgreSQL's state live in .local/).
  */
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
@@ -36,7 +37,7 @@ async function main() {
   const byInterest = [...system.started].sort((a, b) => Number(b.frontEnd) - Number(a.frontEnd));
   for (const app of byInterest) say(`  ${app.title.padEnd(16)} ${app.url}`);
   for (const name of system.missing) say(`  (apps/${name} has no start script yet)`);
-  say("Ctrl-C stops everything.");
+  say("an app that exits on its own is reported here and restarted. Ctrl-C stops everything.");
 
   let stopping = false;
   // A terminal's Ctrl-C reaches npm and this process alike, so the signal can come more than once.

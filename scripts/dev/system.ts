@@ -1,8 +1,10 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type LocalApp, type SystemInfra, type SystemUrls, systemApps, systemUrls } from "./apps";
+import { type SystemInfra, type SystemUrls, systemApps, systemUrls } from "./apps";
 import { type AppProcess, spawnApp, startScript } from "./processes";
+import type { RestartPolicy } from "./restart-policy";
+import { type SupervisedApp, superviseApp } from "./supervised-app";
 import { ensureTopics } from "./topics";
 
 const run = promisify(execFile);
@@ -11,46 +13,65 @@ export interface SystemOptions {
   ports: Record<keyof SystemUrls, number>;
   infra: SystemInfra;
   repoRoot: string;
-  /** Progress for a person. */
+  /** Progress for a person, and reports of apps that exited on their own and were restarted. */
   say(line: string): void;
   /** Each line an app prints. */
   onAppLine(app: string, line: string): void;
   /** Build the front-ends first (default); tests that built them already say false. */
   build?: boolean;
+  /** Runs only these apps (default: every app that has a start script); tests start what they need. */
+  only?: string[];
+  restartPolicy?: RestartPolicy;
 }
 
 export interface RunningSystem {
   urls: SystemUrls;
   started: { name: string; title: string; url: string; frontEnd: boolean }[];
   missing: string[];
-  /** Stops one app (SIGTERM, as Heroku does) and starts it again: for outage drills and tests. */
-  restartable(name: string): { stop(): Promise<void>; start(): Promise<void> };
+  /**
+   * Stops one app (SIGTERM, as Heroku does) and starts it again: for outage drills and tests. An app that
+   * exits without being asked is restarted by itself, with back-off.
+   */
+  restartable(name: string): { stop(): Promise<void>; start(): Promise<void>; pid(): number | undefined };
   stop(): Promise<void>;
 }
 
 const readyTimeoutMs = 90_000;
 
-/** Topics, front-end builds, then every app that exists, each waited for until it answers /healthz. */
+/**
+ * Topics, front-end builds, then every app that exists, each waited for until it answers /healthz and from
+ * then on supervised: restarted with back-off whenever it exits unless it was stopped on purpose.
+ */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const { ports, infra, repoRoot, say } = options;
   const urls = systemUrls(ports);
   await ensureTopics(infra.kafkaEnv);
-  const apps = systemApps.filter((app) => startScript(join(repoRoot, "apps", app.name)));
+  const apps = systemApps.filter(
+    (app) => startScript(join(repoRoot, "apps", app.name)) && (options.only?.includes(app.name) ?? true),
+  );
   const frontEnds = apps.filter((app) => app.frontEnd).map((app) => app.name);
   if (frontEnds.length > 0 && options.build !== false) {
     say(`building ${frontEnds.join(" and ")} (vite)`);
     await run("pnpm", [...frontEnds.flatMap((name) => ["--filter", name]), "build"], { cwd: repoRoot });
   }
-  const processes = new Map<string, AppProcess>();
-  const launch = async (app: LocalApp) => {
-    const env = { PORT: String(ports[app.role]), ...app.env(urls, infra) };
-    const child = spawnApp(app.name, repoRoot, env, (line) => options.onAppLine(app.name, line));
-    processes.set(app.name, child);
-    await waitUntilHealthy(child, urls[app.role]);
-  };
-  const stop = () => Promise.all([...processes.values()].map((p) => p.stop())).then(() => undefined);
+  const supervised = new Map<string, SupervisedApp>(
+    apps.map((app) => [
+      app.name,
+      superviseApp({
+        name: app.name,
+        spawn: () => {
+          const env = { PORT: String(ports[app.role]), ...app.env(urls, infra) };
+          return spawnApp(app.name, repoRoot, env, (line) => options.onAppLine(app.name, line));
+        },
+        waitUntilHealthy: (child) => waitUntilHealthy(child, urls[app.role]),
+        say,
+        ...(options.restartPolicy ? { policy: options.restartPolicy } : {}),
+      }),
+    ]),
+  );
+  const stop = () => Promise.all([...supervised.values()].map((app) => app.stop())).then(() => undefined);
   try {
-    await Promise.all(apps.map(launch));
+    await Promise.all([...supervised.values()].map((app) => app.start()));
   } catch (error) {
     await stop();
     throw error;
@@ -63,20 +84,24 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       url: urls[app.role],
       frontEnd: app.frontEnd,
     })),
-    missing: systemApps.filter((app) => !apps.includes(app)).map((app) => app.name),
-    restartable: (name) => {
-      const app = apps.find((candidate) => candidate.name === name);
-      if (!app) throw new Error(`${name} is not running in this system`);
-      return { stop: async () => processes.get(name)?.stop(), start: () => launch(app) };
-    },
+    missing: systemApps
+      .filter((app) => !startScript(join(repoRoot, "apps", app.name)))
+      .map((app) => app.name),
+    restartable: (name) => supervisedApp(supervised, name),
     stop,
   };
+}
+
+function supervisedApp(supervised: Map<string, SupervisedApp>, name: string): SupervisedApp {
+  const app = supervised.get(name);
+  if (!app) throw new Error(`${name} is not running in this system`);
+  return app;
 }
 
 async function waitUntilHealthy(app: AppProcess, url: string): Promise<void> {
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
-    if (app.child.exitCode !== null) {
+    if (app.child.exitCode !== null || app.child.signalCode !== null) {
       throw new Error(`${app.name} exited during start:\n${app.recentOutput().join("\n")}`);
     }
     const healthy = await fetch(`${url}/healthz`).then(
