@@ -69,7 +69,7 @@ describe("edm-stream given records that are not events", () => {
       .filter((line) => line.event === "stream.record.invalid")
       .map((line) => String(line.reason));
     expect(reasons.filter((reason) => reason.includes("not valid JSON"))).toHaveLength(2);
-    expect(reasons.some((reason) => reason.includes("arrived on"))).toBe(true);
+    expect(reasons.some((reason) => reason.includes("was written to"))).toBe(true);
     expect(reasons.some((reason) => reason.includes("event_timestamp"))).toBe(true);
     expect(stream.status().consuming).toBe(true);
   });
