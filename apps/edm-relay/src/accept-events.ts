@@ -1,13 +1,13 @@
 import {
   type FieldError,
   formatPath,
+  type IdentifiedEvent,
   MAX_FIELD_ERRORS,
   parseEventBatch,
   randomUUID,
   type Topic,
   withEventId,
 } from "@edm/schema";
-import type { IdentifiedEvent } from "./event-records";
 
 export interface AcceptOptions {
   /** Set on the original's one-topic routes: events of any other type are refused. */

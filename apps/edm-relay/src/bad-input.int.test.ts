@@ -116,6 +116,22 @@ describe("edm-relay refuses bad input and writes nothing", () => {
     }
   });
 
+  it("text UTF-8 or PostgreSQL cannot hold (NUL, lone surrogate): 400 naming the field", async () => {
+    const badButton = click(session);
+    badButton.properties.button_id = "add\u202Eto-cart";
+    const cases: [string, string, string][] = [
+      [JSON.stringify({ ...click(session), uuid: "a\u0000b" }), "uuid", "U+0000 at position 1"],
+      // JSON.stringify writes a lone surrogate as the escape "\ud800", as a browser's would.
+      [JSON.stringify({ ...click(session), uuid: "a\ud800" }), "uuid", "U+D800 at position 1"],
+      [JSON.stringify(badButton), "properties.button_id", "U+202E at position 3"],
+    ];
+    for (const [body, path, found] of cases) {
+      const answer = await fixture.post("/api/events", body);
+      expectError(answer, 400);
+      expect(answer.body.errors).toEqual([{ path, message: expect.stringContaining(`(found ${found})`) }]);
+    }
+  });
+
   it("a batch with one bad event: 400, and none of its good events is written", async () => {
     const batch = [click(session), pageload(session), { ...click(session), uuid: "" }];
     const answer = await fixture.post("/api/events", batch);

@@ -1,6 +1,6 @@
-import { EVENT_TOPICS, ORIGINAL_CLICK_EXAMPLE, ORIGINAL_PAGELOAD_EXAMPLE, TOPICS } from "@edm/schema";
+import { EVENT_ID_HEADER, ORIGINAL_CLICK_EXAMPLE, ORIGINAL_PAGELOAD_EXAMPLE, TOPICS } from "@edm/schema";
 import { describe, expect, it } from "vitest";
-import { EVENT_ID_HEADER, toBatchItem, topicFor } from "./event-records";
+import { toBatchItem } from "./event-records";
 
 const id = "3f1c2a9e-5b7d-4c1a-9f0e-2d6b8a4c7e11";
 
@@ -19,20 +19,5 @@ describe("toBatchItem", () => {
 
   it("writes a page load to the page-load topic", () => {
     expect(toBatchItem({ ...ORIGINAL_PAGELOAD_EXAMPLE, id }).topic).toBe(TOPICS.pageload);
-  });
-});
-
-describe("topicFor", () => {
-  it("answers with the relay's own topic name, not the client's string", () => {
-    const clientText = ["edm-ui", "click"].join("-");
-    const topic = topicFor({ ...ORIGINAL_CLICK_EXAMPLE, topic: clientText as typeof TOPICS.click });
-    expect(topic).toBe(TOPICS.click);
-    expect(EVENT_TOPICS).toContain(topic);
-  });
-
-  it("throws for a type it does not know (the schema never lets one through)", () => {
-    expect(() =>
-      topicFor({ ...ORIGINAL_CLICK_EXAMPLE, topic: "__consumer_offsets" as typeof TOPICS.click }),
-    ).toThrow(/no topic/);
   });
 });

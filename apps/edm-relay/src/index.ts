@@ -2,6 +2,5 @@
 export type { BatcherStats } from "./batcher";
 export type { RelayConfig } from "./config";
 export { loadConfig } from "./config";
-export { EVENT_ID_HEADER } from "./event-records";
 export type { RelayDeps, RunningRelay } from "./service";
 export { startRelay } from "./service";

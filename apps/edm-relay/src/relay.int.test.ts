@@ -1,7 +1,6 @@
 import { captureLogs } from "@edm/runtime";
-import { ORIGINAL_CLICK_EXAMPLE, ORIGINAL_PAGELOAD_EXAMPLE, TOPICS } from "@edm/schema";
+import { EVENT_ID_HEADER, ORIGINAL_CLICK_EXAMPLE, ORIGINAL_PAGELOAD_EXAMPLE, TOPICS } from "@edm/schema";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { EVENT_ID_HEADER } from "./event-records";
 import { click, eventOf, newSession, pageload } from "./testing/events";
 import { type RelayFixture, startTestRelay } from "./testing/relay-fixture";
 

@@ -1,6 +1,6 @@
 import { type EdmEvent, ORIGINAL_CLICK_EXAMPLE, ORIGINAL_PAGELOAD_EXAMPLE } from "@edm/schema";
 import { describe, expect, it } from "vitest";
-import { aggregate, MAX_PAGE_LENGTH, minuteStart, pageOf, uniqueByKey, utcDay } from "./aggregate";
+import { aggregate, minuteStart, uniqueByKey, utcDay } from "./aggregate";
 import type { CountableEvent } from "./decode";
 
 const AT = Date.UTC(2018, 10, 9, 23, 59, 30); // 2018-11-09T23:59:30Z
@@ -87,17 +87,6 @@ describe("uniqueByKey", () => {
     const again = { ...click("b"), key: first.key };
     const other = click("c");
     expect(uniqueByKey([first, again, other])).toEqual([first, other]);
-  });
-});
-
-describe("pageOf", () => {
-  it("is the path only", () => {
-    expect(pageOf("https://edm-ui.herokuapp.com/")).toBe("/");
-    expect(pageOf("http://shop.example/coffee/beans?ref=mail#x")).toBe("/coffee/beans");
-  });
-
-  it("is cut to a bounded length", () => {
-    expect(pageOf(`https://shop.example/${"a".repeat(1_000)}`)).toHaveLength(MAX_PAGE_LENGTH);
   });
 });
 

@@ -1,4 +1,4 @@
-import { TOPICS } from "@edm/schema";
+import { pageOf, TOPICS } from "@edm/schema";
 import type { CountableEvent } from "./decode";
 
 // Pure: turns the events of one batch into the rows to add to each aggregate table. Each key appears once
@@ -16,19 +16,7 @@ export interface Aggregates {
   sessions: { sessionId: string; firstSeenAt: string }[];
 }
 
-/** Longest page name kept; longer paths are cut, so one odd URL cannot bloat the table. */
-export const MAX_PAGE_LENGTH = 256;
-
 const MINUTE_MS = 60_000;
-
-/**
- * The page a page load counts for: the URL's path only. Query strings and fragments are dropped: they
- * multiply pages without end (tracking parameters) and may carry personal data.
- */
-export function pageOf(url: string): string {
-  const path = URL.canParse(url) ? new URL(url).pathname : "/";
-  return path.length > MAX_PAGE_LENGTH ? path.slice(0, MAX_PAGE_LENGTH) : path;
-}
 
 export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);

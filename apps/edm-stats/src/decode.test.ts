@@ -1,7 +1,7 @@
 import type { ConsumedRecord } from "@edm/kafka";
 import { ORIGINAL_CLICK_EXAMPLE, ORIGINAL_PAGELOAD_EXAMPLE, TOPICS } from "@edm/schema";
 import { describe, expect, it } from "vitest";
-import { decodeRecord, occurredAt, placeKey } from "./decode";
+import { decodeRecord, placeKey } from "./decode";
 
 const ID = "3f1c2a9e-5b7d-4c1a-9f0e-2d6b8a4c7e11";
 const WRITTEN_AT = ORIGINAL_CLICK_EXAMPLE.event_timestamp + 500;
@@ -75,6 +75,11 @@ describe("decodeRecord", () => {
     expect(reason).toMatch(/and \d+ more problem\(s\)$/);
   });
 
+  it("refuses an event PostgreSQL could not store, written by a producer other than the relay", () => {
+    const reason = reasonOf(record({ ...ORIGINAL_CLICK_EXAMPLE, uuid: "a\u0000b" }));
+    expect(reason).toMatch(/uuid must not contain control characters \(found U\+0000 at position 1\)/);
+  });
+
   it("refuses an event written to another type's topic", () => {
     expect(reasonOf(record(ORIGINAL_PAGELOAD_EXAMPLE))).toMatch(/says topic "edm-ui-pageload"/);
   });
@@ -82,21 +87,6 @@ describe("decodeRecord", () => {
   it("accepts an event that waited in Kafka longer than the allowed clock skew", () => {
     const muchLater = WRITTEN_AT + 30 * 24 * 3_600_000;
     expect(decodeRecord(record(ORIGINAL_CLICK_EXAMPLE), muchLater).ok).toBe(true);
-  });
-});
-
-describe("occurredAt", () => {
-  it("is the event's own time when the relay received it later", () => {
-    expect(occurredAt(1_000, 1_500)).toBe(1_000);
-  });
-
-  it("is capped at the record's time when the client clock ran fast", () => {
-    expect(occurredAt(9_000, 1_500)).toBe(1_500);
-  });
-
-  it("ignores a record time Kafka did not set", () => {
-    expect(occurredAt(9_000, -1)).toBe(9_000);
-    expect(occurredAt(9_000, Number.NaN)).toBe(9_000);
   });
 });
 

@@ -41,6 +41,7 @@ describe("edm-stream given records that are not events", () => {
       { key: "a", value: "{this is not json" },
       { key: "a", value: JSON.stringify({ hello: "world" }) },
       { key: "a", value: Buffer.from([0xff, 0xfe, 0x00]) },
+      { key: "a", value: JSON.stringify({ ...click(), uuid: "a\u0000b" }) },
     ]);
     await bed.producer.send(TOPICS.pageload, [
       { key: "a", value: JSON.stringify(misplaced) },
@@ -58,7 +59,7 @@ describe("edm-stream given records that are not events", () => {
     expect(received.has(invalid.id ?? "")).toBe(false);
 
     await eventually(
-      () => logs.lines().filter((line) => line.event === "stream.record.invalid").length === 5,
+      () => logs.lines().filter((line) => line.event === "stream.record.invalid").length === 6,
       {
         timeoutMs: 5_000,
         what: "a log line per bad record",
@@ -68,8 +69,10 @@ describe("edm-stream given records that are not events", () => {
       .lines()
       .filter((line) => line.event === "stream.record.invalid")
       .map((line) => String(line.reason));
-    expect(reasons.filter((reason) => reason.includes("not valid JSON"))).toHaveLength(2);
-    expect(reasons.some((reason) => reason.includes("arrived on"))).toBe(true);
+    expect(reasons.filter((reason) => reason.includes("not valid JSON"))).toHaveLength(1);
+    expect(reasons.filter((reason) => reason.includes("not valid UTF-8"))).toHaveLength(1);
+    expect(reasons.some((reason) => reason.includes("uuid must not contain control characters"))).toBe(true);
+    expect(reasons.some((reason) => reason.includes("was written to"))).toBe(true);
     expect(reasons.some((reason) => reason.includes("event_timestamp"))).toBe(true);
     expect(stream.status().consuming).toBe(true);
   });

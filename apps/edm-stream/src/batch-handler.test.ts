@@ -33,12 +33,13 @@ describe("createBatchHandler", () => {
     const sent: EdmEvent[][] = [];
     const handle = createBatchHandler({ broadcast: (events) => sent.push([...events]), log });
 
-    await handle(batchOf([good(ids[0] as string), "{oops", null, good(ids[1] as string)]));
+    const nul = JSON.stringify({ ...ORIGINAL_CLICK_EXAMPLE, uuid: "a\u0000b" });
+    await handle(batchOf([good(ids[0] as string), "{oops", null, nul, good(ids[1] as string)]));
 
     expect(sent).toHaveLength(1);
     expect(sent[0]?.map((event) => event.id)).toEqual(ids);
     const invalid = lines().filter((line) => line.event === "stream.record.invalid");
-    expect(invalid.map((line) => line.offset)).toEqual(["101", "102"]);
+    expect(invalid.map((line) => line.offset)).toEqual(["101", "102", "103"]);
     expect(invalid[0]).toMatchObject({ level: "warn", topic: TOPICS.click, partition: 2 });
   });
 

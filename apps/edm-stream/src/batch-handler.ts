@@ -1,7 +1,6 @@
 import type { BatchHandler } from "@edm/kafka";
 import type { Logger } from "@edm/runtime";
-import type { EdmEvent } from "@edm/schema";
-import { decodeRecord } from "./event-record";
+import { decodeEventRecord, type EdmEvent } from "@edm/schema";
 
 export interface BatchHandlerDeps {
   /** Hands events to the dashboards; must return without waiting for any client. */
@@ -10,7 +9,8 @@ export interface BatchHandlerDeps {
 }
 
 /**
- * Turns each fetched Kafka batch into one broadcast. It always resolves, so the batch is committed:
+ * Turns each fetched Kafka batch into one broadcast. Browsers receive only events that pass the shared
+ * record codec (the rules edm-stats counts by), never arbitrary bytes from the topic. It always resolves, so the batch is committed:
  * a bad record is logged and skipped (edm-stats owns the dead-letter topic), and a failure to
  * broadcast is logged rather than thrown, because redelivering the batch would only repeat events
  * to the dashboards that did get them, and would hold up the stream.
@@ -19,7 +19,7 @@ export function createBatchHandler({ broadcast, log }: BatchHandlerDeps): BatchH
   return async (batch) => {
     const events: EdmEvent[] = [];
     for (const record of batch.records) {
-      const decoded = decodeRecord(record);
+      const decoded = decodeEventRecord(record);
       if (decoded.ok) {
         events.push(decoded.event);
         continue;

@@ -9,14 +9,16 @@ import {
 } from "./limits";
 import { describeValue, quoteShort } from "./messages";
 import { propertiesWith } from "./properties";
+import { text } from "./text";
 import { EVENT_TOPICS, TOPICS } from "./topics";
 
 // The events the original edm-ui sent, field for field, plus an optional `id` (idempotency key).
 // The clock-dependent bound (not too far in the future) is checked in parse.ts, which knows `now`;
 // these schemas stay static so zod compiles them once. Use parseEvent(), not these schemas, at boundaries.
+// Which characters each text field may hold is decided in text.ts: identifiers strictly, free text less so.
 
 /** Session id. Originals made one per page render, usually a UUID, but any short text is kept as sent. */
-const sessionId = z.string().min(1).max(MAX_SESSION_ID_LENGTH);
+const sessionId = text("identifier", MAX_SESSION_ID_LENGTH).min(1);
 
 const UNUSABLE_IDS = new Set([
   "00000000-0000-0000-0000-000000000000",
@@ -45,11 +47,13 @@ const eventTimestamp = z
     error: "must be on or after 2000-01-01 (milliseconds since 1970-01-01 UTC; seconds are too small)",
   });
 
-/** Checked for length first so a huge string is refused before the URL parser sees it. */
-const pageUrl = z
-  .string()
-  .max(MAX_URL_LENGTH)
-  .pipe(z.url({ protocol: z.regexes.httpProtocol, error: "must be an http:// or https:// URL" }));
+/**
+ * Checked for length and characters first, so a huge string is refused before the URL parser sees it,
+ * and so the text kept (the URL as sent, not the parser's cleaned-up copy) holds no control character.
+ */
+const pageUrl = text("identifier", MAX_URL_LENGTH).pipe(
+  z.url({ protocol: z.regexes.httpProtocol, error: "must be an http:// or https:// URL" }),
+);
 
 const ENVELOPE_FIELDS = ["topic", "uuid", "id", "event_timestamp", "properties"] as const;
 
@@ -73,8 +77,8 @@ export const ClickEventSchema = z.strictObject(
     topic: z.literal(TOPICS.click),
     ...envelope,
     properties: propertiesWith({
-      button_id: z.string().min(1).max(MAX_BUTTON_ID_LENGTH),
-      description: z.string().max(MAX_DESCRIPTION_LENGTH),
+      button_id: text("identifier", MAX_BUTTON_ID_LENGTH).min(1),
+      description: text("free", MAX_DESCRIPTION_LENGTH),
     }),
   },
   strictEnvelope,
@@ -85,8 +89,8 @@ export const PageloadEventSchema = z.strictObject(
     topic: z.literal(TOPICS.pageload),
     ...envelope,
     properties: propertiesWith({
-      user_agent: z.string().max(MAX_USER_AGENT_LENGTH),
-      description: z.string().max(MAX_DESCRIPTION_LENGTH),
+      user_agent: text("free", MAX_USER_AGENT_LENGTH),
+      description: text("free", MAX_DESCRIPTION_LENGTH),
       url: pageUrl,
     }),
   },

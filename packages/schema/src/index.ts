@@ -1,5 +1,19 @@
 export type { ClickEvent, EdmEvent, PageloadEvent } from "./event";
 export { randomUUID, withEventId } from "./event-id";
+export type {
+  DecodedEventRecord,
+  EncodedEventRecord,
+  IdentifiedEvent,
+  RecordToDecode,
+} from "./event-record";
+export {
+  decodeEventRecord,
+  EVENT_ID_HEADER,
+  encodeEventRecord,
+  MAX_REASON_LENGTH,
+  occurredAt,
+  topicFor,
+} from "./event-record";
 export { ORIGINAL_CLICK_EXAMPLE, ORIGINAL_PAGELOAD_EXAMPLE } from "./examples";
 export type { FieldError } from "./field-errors";
 export { formatPath } from "./field-errors";
@@ -10,6 +24,7 @@ export {
   MAX_EXTRA_PROPERTY_LENGTH,
   MAX_FIELD_ERRORS,
   MAX_FUTURE_SKEW_MS,
+  MAX_PAGE_LENGTH,
   MAX_PROPERTIES,
   MAX_PROPERTY_NAME_LENGTH,
   MAX_SESSION_ID_LENGTH,
@@ -17,6 +32,7 @@ export {
   MAX_USER_AGENT_LENGTH,
   MIN_EVENT_TIMESTAMP_MS,
 } from "./limits";
+export { pageOf } from "./page";
 export type { BatchParseResult, ParseOptions, ParseResult } from "./parse";
 export { parseEvent, parseEventBatch } from "./parse";
 export type { ClientToServerEvents, ServerToClientEvents } from "./socket-events";
@@ -43,5 +59,7 @@ export {
   StatsSummarySchema,
   SUMMARY_MINUTES,
 } from "./stats-api";
+export type { TextKind } from "./text";
+export { textProblem } from "./text";
 export type { Topic } from "./topics";
 export { ALL_TOPICS, DEAD_LETTER_TOPIC, EVENT_TOPICS, isTopic, TOPICS } from "./topics";

@@ -34,3 +34,6 @@ export const MAX_BATCH_EVENTS = 500;
 
 /** Errors reported for one parse, so a hostile payload cannot inflate the error response. */
 export const MAX_FIELD_ERRORS = 50;
+
+/** Longest page (URL path) an event counts for; longer paths are cut, so one odd URL cannot bloat a table. */
+export const MAX_PAGE_LENGTH = 256;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_EXTRA_PROPERTY_LENGTH, MAX_PROPERTIES, MAX_PROPERTY_NAME_LENGTH } from "./limits";
 import { describeValue } from "./messages";
+import { text, textProblem } from "./text";
 
 // Policy for `properties`: the properties each topic names are required (the original clients always sent
 // them, and consumers rely on them, e.g. stats counts by button_id). A few EXTRA short text properties are
@@ -17,6 +18,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** Names of properties the contract knows nothing about must be short identifiers (no "__proto__" games). */
 function extraNameProblem(name: string): string | undefined {
+  const characters = textProblem(name, "identifier");
+  if (characters) return `property name ${characters}`;
   if (name.length > MAX_PROPERTY_NAME_LENGTH) {
     return `property name is too long: at most ${MAX_PROPERTY_NAME_LENGTH} characters (got ${name.length})`;
   }
@@ -26,7 +29,7 @@ function extraNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-const extraPropertyValue = z.string({
+const extraPropertyValue = text("free", MAX_EXTRA_PROPERTY_LENGTH, {
   error: (issue) =>
     issue.code === "invalid_type"
       ? `an extra property must be text, got ${describeValue(issue.input)}`
@@ -56,6 +59,6 @@ export function propertiesWith<Shape extends z.core.$ZodShape>(known: Shape) {
       if (problem) ctx.addIssue({ code: "custom", path: [name], message: problem });
     }
   });
-  const fields = z.object(known).catchall(extraPropertyValue.max(MAX_EXTRA_PROPERTY_LENGTH));
+  const fields = z.object(known).catchall(extraPropertyValue);
   return countAndNames.pipe(fields);
 }

@@ -1,4 +1,4 @@
-import { TOPICS } from "@edm/schema";
+import { pageOf, TOPICS } from "@edm/schema";
 import type { EventKind } from "./event-kind";
 
 /** What the dashboard uses of an event pushed by edm-stream. */
@@ -6,21 +6,12 @@ export interface LiveEvent {
   /** The event's idempotency key; the relay gives every event one, but an event without is still shown. */
   id: string | undefined;
   kind: EventKind;
-  /** What it counts for: the button id of a click, the page (URL path) of a page load. */
+  /** What it counts for: the button id of a click, the page of a page load (@edm/schema's pageOf, as edm-stats counts it). */
   key: string;
   /** The shop's words for it, e.g. "Add to Cart", possibly empty. */
   description: string;
   /** The visitor's session (`uuid` on the wire). */
   session: string;
-}
-
-/** Longest page path edm-stats keeps; a live page load must count for the same page stats counts it for. */
-const MAX_PAGE_LENGTH = 256;
-
-/** The page a page load counts for: the URL's path, as edm-stats derives it. */
-export function pageOf(url: string): string {
-  const path = URL.canParse(url) ? new URL(url).pathname : "/";
-  return path.length > MAX_PAGE_LENGTH ? path.slice(0, MAX_PAGE_LENGTH) : path;
 }
 
 /**
