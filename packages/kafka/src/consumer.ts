@@ -30,6 +30,8 @@ export interface ConsumedBatch {
   /**
    * Tells the group this member is alive. kafkajs only heartbeats between batches, so a handler that
    * works longer than the session timeout must call this now and then (it is cheap to call often).
+   * It throws when the group is rebalancing (the partition may be another member's now): a handler that
+   * lets that error out, wrapped or not, has its batch redelivered, with no failure logged and no crash.
    */
   heartbeat(): Promise<void>;
   /** Aborted when stop() begins; a long handler may stop early by throwing (e.g. signal.throwIfAborted()). */
