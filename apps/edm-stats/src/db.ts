@@ -22,7 +22,7 @@ export function connectionStringFor(databaseUrl: string): string {
   return url.toString();
 }
 
-/** Pool options shared by the service's pool and the migration client. */
+/** Connection options shared by the service's pools and the migration client. */
 export function clientOptions(databaseUrl: string): pg.ClientConfig {
   return {
     connectionString: connectionStringFor(databaseUrl),
@@ -35,20 +35,49 @@ export function clientOptions(databaseUrl: string): pg.ClientConfig {
   };
 }
 
-export function createPool(databaseUrl: string, log: Logger): Db {
-  // Small: one connection serves the consumer, the rest the HTTP API; Heroku's smaller plans allow 20 in all.
-  const pool = new pg.Pool({ ...clientOptions(databaseUrl), max: 5 });
+/**
+ * Connections per instance. Heroku's smallest PostgreSQL plans allow 20 in all; 5 per instance leaves room
+ * for three instances plus the release phase's migrations and a psql session. The consumer has a pool of its
+ * own, so its batches never queue behind HTTP queries (every dashboard polls), and a burst of batches never
+ * starves the API.
+ */
+export const POOL_SIZES = { api: 3, consumer: 2 } as const;
+
+export type PoolPurpose = keyof typeof POOL_SIZES;
+
+export function createPool(databaseUrl: string, log: Logger, purpose: PoolPurpose): Db {
+  const pool = new pg.Pool({
+    ...clientOptions(databaseUrl),
+    application_name: `edm-stats ${purpose}`,
+    max: POOL_SIZES[purpose],
+    // Finds a connection that died silently (a failover that dropped packets) instead of waiting on it.
+    keepAlive: true,
+  });
   // Without a listener, an idle connection dropped by the server (restart, failover) crashes the process.
   pool.on("error", (err) => {
-    log.warn({ err }, "a PostgreSQL connection in the pool failed; it will be replaced on next use");
+    log.warn(
+      { event: "stats.database.connection_lost", pool: purpose, err },
+      `a PostgreSQL connection of the ${purpose} pool was lost (${err.message}); it is replaced on next use`,
+    );
   });
   return pool;
 }
 
-/** Runs `work` in one transaction on one connection; rolls back if it throws. */
+/**
+ * Runs `work` in one transaction on one connection; rolls back if it throws.
+ *
+ * While a client is checked out, node-postgres takes the pool's 'error' listener off it, and a server that
+ * goes away mid-transaction (a restart, a failover: ECONNRESET, 57P01) makes the client emit 'error'.
+ * Unheard, that event kills the process, so the client has a listener of its own while it is lent: the
+ * query in flight rejects anyway, and the listener only marks the connection as one to throw away.
+ */
 export async function inTransaction<T>(db: Db, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await db.connect();
   let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
   try {
     await client.query("begin");
     const result = await work(client);
@@ -56,11 +85,14 @@ export async function inTransaction<T>(db: Db, work: (client: pg.PoolClient) => 
     return result;
   } catch (error) {
     // A connection that cannot even roll back is discarded rather than handed to the next caller.
-    await client.query("rollback").catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
+    if (!broken) {
+      await client.query("rollback").catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+    }
     throw error;
   } finally {
+    client.off("error", onError);
     client.release(broken);
   }
 }

@@ -2,11 +2,13 @@ import { DEAD_LETTER_TOPIC, ORIGINAL_CLICK_EXAMPLE, TOPICS } from "@edm/schema";
 import { readTopic } from "@edm/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEAD_LETTER_HEADERS } from "./dead-letter";
+import { migrate } from "./migrate";
 import { type RunningStats, startStats } from "./service";
 import {
   allCommitted,
   asRecord,
   click,
+  produceEvents,
   type StatsTestEnv,
   setUpStatsTest,
   testLogs,
@@ -76,5 +78,87 @@ describe("a record edm-stats cannot count", () => {
       ["warn", TOPICS.click, "2"],
     ]);
     expect(logged[0]?.reason).toBe("the value (18 bytes) is not valid JSON");
+  });
+});
+
+async function clickCounts(): Promise<Record<string, number>> {
+  const { rows } = await test.db.query<{ button_id: string; clicks: string }>(
+    "select button_id, clicks from click_counts",
+  );
+  return Object.fromEntries(rows.map((row) => [row.button_id, Number(row.clicks)]));
+}
+
+async function processedKeys(): Promise<number> {
+  const { rows } = await test.db.query<{ keys: number }>(
+    "select count(*)::int as keys from processed_events",
+  );
+  return rows[0]?.keys ?? 0;
+}
+
+describe("a record PostgreSQL refuses", () => {
+  it("goes alone to the dead-letter topic with the database's reason; the rest of its batch is counted once", async () => {
+    // A constraint added after the schema accepted the event: what a future column or check may do.
+    const { log } = testLogs();
+    await migrate({ databaseUrl: test.schema.url, log });
+    await test.db.query(
+      "alter table click_counts add constraint no_poison check (button_id <> 'poison-button')",
+    );
+    const logs = testLogs();
+    stats = await startStats(test.config(), { log: logs.log });
+
+    // One partition (one key), so the poison is in the middle of a batch of valid events.
+    const before = Array.from({ length: 10 }, (_, index) => click(`espresso-${index % 3}`));
+    const poison = click("poison-button");
+    const after = Array.from({ length: 9 }, (_, index) => click(`latte-${index % 2}`));
+    await test.producer.send(
+      TOPICS.click,
+      [...before, poison, ...after].map((event) => ({ ...asRecord(event), key: "one-session" })),
+    );
+    await allCommitted(test, 20);
+
+    expect(await clickCounts()).toEqual({
+      "espresso-0": 4,
+      "espresso-1": 3,
+      "espresso-2": 3,
+      "latte-0": 5,
+      "latte-1": 4,
+    });
+    expect(await test.countedTotal()).toBe(19);
+    expect(await processedKeys()).toBe(19);
+
+    const letters = await readTopic(test.kafka, DEAD_LETTER_TOPIC, { count: 1, settleMs: 500 });
+    expect(letters).toHaveLength(1);
+    const [letter] = letters;
+    expect(JSON.parse(letter?.value?.toString() ?? "")).toEqual(poison);
+    expect(letter?.headers[DEAD_LETTER_HEADERS.reason]).toMatch(
+      /^PostgreSQL refused it: SQLSTATE 23514: .*"no_poison"/,
+    );
+    expect(letter?.headers[DEAD_LETTER_HEADERS.offset]).toBe("10");
+    const refused = logs.lines().filter((line) => line.event === "stats.record.refused");
+    expect(refused.map((line) => line.offset)).toEqual(["10"]);
+
+    // And consumption carries on past it.
+    await produceEvents(test.producer, [click("after-the-poison"), click("after-the-poison")]);
+    await allCommitted(test, 22);
+    expect((await clickCounts())["after-the-poison"]).toBe(2);
+    expect(await test.countedTotal()).toBe(21);
+  });
+
+  it("a NUL byte written straight to Kafka is dead-lettered (by the decoder or by PostgreSQL) and stops nothing", async () => {
+    stats = await startStats(test.config(), { log: testLogs().log });
+    const valid = Array.from({ length: 6 }, () => click("flat-white"));
+    const nul = click("nul\u0000byte");
+    await test.producer.send(
+      TOPICS.click,
+      [valid[0], nul, ...valid.slice(1)].map((event) => ({ ...asRecord(event as typeof nul), key: "s" })),
+    );
+    await allCommitted(test, 7);
+
+    expect(await clickCounts()).toEqual({ "flat-white": 6 });
+    expect(await test.countedTotal()).toBe(6);
+    const letters = await readTopic(test.kafka, DEAD_LETTER_TOPIC, { count: 1, settleMs: 500 });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]?.headers[DEAD_LETTER_HEADERS.offset]).toBe("1");
+    expect(letters[0]?.value?.toString()).toContain("\\u0000");
   });
 });

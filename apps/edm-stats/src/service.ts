@@ -41,7 +41,9 @@ export interface RunningStats {
  */
 export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<RunningStats> {
   const { log } = deps;
-  const db = createPool(config.databaseUrl, log);
+  // Two pools: the consumer's batches never queue behind HTTP queries (see POOL_SIZES).
+  const apiDb = createPool(config.databaseUrl, log, "api");
+  const consumerDb = createPool(config.databaseUrl, log, "consumer");
   const kafka = deps.kafka ?? createKafka(config.kafka, { log });
   const producer = kafka.producer();
   const consumer = kafka.consumer({
@@ -65,20 +67,21 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
       // In parallel: the consumer finishes its batch in hand while the HTTP server drains its requests.
       await Promise.all([consumer.stop(), http?.close(5_000)]);
       await producer.disconnect();
-      await endPool(db, log);
+      await Promise.all([endPool(apiDb, log), endPool(consumerDb, log)]);
     })();
     return stopping;
   };
 
   try {
     if (config.migrateOnStart) await migrate({ databaseUrl: config.databaseUrl, log });
-    const queries = createQueries(db, deps.now);
-    const ready = async () => ({ kafka: consumer.isRunning(), database: await databaseAnswers(db) });
+    const queries = createQueries(apiDb, deps.now);
+    const ready = async () => ({ kafka: consumer.isRunning(), database: await databaseAnswers(apiDb) });
     const app = createApp({ queries, ready, corsOrigins: config.corsOrigins, log });
     http = await startHttpServer({ app, port: config.port, log });
     await producer.connect();
-    await startConsuming(consumer, producer, db, config, deps);
-    pruning = schedulePruning(db, log, { dedupeRetentionMs: config.dedupeRetentionMs });
+    await startConsuming(consumer, producer, consumerDb, config, deps);
+    // Background upkeep of the consumer's tables: on the consumer's pool, never taking the API's connections.
+    pruning = schedulePruning(consumerDb, log, { dedupeRetentionMs: config.dedupeRetentionMs });
   } catch (error) {
     await stop().catch(() => {});
     throw error;

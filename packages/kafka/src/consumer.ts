@@ -30,6 +30,8 @@ export interface ConsumedBatch {
   /**
    * Tells the group this member is alive. kafkajs only heartbeats between batches, so a handler that
    * works longer than the session timeout must call this now and then (it is cheap to call often).
+   * It throws when the group is rebalancing (the partition may be another member's now): a handler that
+   * lets that error out, wrapped or not, has its batch redelivered, with no failure logged and no crash.
    */
   heartbeat(): Promise<void>;
   /** Aborted when stop() begins; a long handler may stop early by throwing (e.g. signal.throwIfAborted()). */
@@ -105,16 +107,36 @@ export function createConsumer(parts: ClientParts, options: ConsumerOptions): Ka
       records: records.length,
     };
     const signal = lifecycle.signal();
+    // A heartbeat refused because the group is rebalancing means the partition may now be another
+    // member's. That is no failure of the handler: kafkajs rejoins the group and the batch goes, uncommitted,
+    // to whoever owns the partition next. Remembered here so the handler may wrap the error as it likes.
+    let lostPartition: unknown;
+    const heartbeat = async () => {
+      try {
+        await payload.heartbeat();
+      } catch (error) {
+        if (isRebalance(error)) lostPartition = error;
+        throw error;
+      }
+    };
     try {
       await handler({
         topic,
         partition: batch.partition,
         records,
         highWatermark: batch.highWatermark,
-        heartbeat: payload.heartbeat,
+        heartbeat,
         signal,
       });
     } catch (error) {
+      if (lostPartition !== undefined && !signal.aborted) {
+        log.info(
+          { ...where, reason: errorMessage(lostPartition) },
+          "Kafka group is rebalancing; the batch in hand was left uncommitted and will be delivered again",
+        );
+        // Thrown as kafkajs's own error, so kafkajs rejoins quietly instead of counting a failed handler.
+        throw lostPartition;
+      }
       const message = signal.aborted
         ? "Kafka batch abandoned while stopping; it will be delivered again"
         : "Kafka handler failed; the batch was not committed and will be delivered again";
@@ -150,4 +172,17 @@ export function createConsumer(parts: ClientParts, options: ConsumerOptions): Ka
     isRunning: lifecycle.isRunning,
     onCrash: lifecycle.onCrash,
   };
+}
+
+// kafkajs answers these by rejoining the group (runner.js), with no retry and no crash.
+const REBALANCE_ERRORS = new Set([
+  "REBALANCE_IN_PROGRESS",
+  "NOT_COORDINATOR_FOR_GROUP",
+  "ILLEGAL_GENERATION",
+  "UNKNOWN_MEMBER_ID",
+]);
+
+function isRebalance(error: unknown): boolean {
+  const type = (error as { type?: unknown } | null)?.type;
+  return typeof type === "string" && REBALANCE_ERRORS.has(type);
 }
