@@ -15,6 +15,7 @@ import { type BatchDeps, handleBatch } from "./handle-batch";
 import { migrate } from "./migrate";
 import { type Pruning, schedulePruning } from "./prune";
 import { createQueries } from "./queries";
+import { checkDedupeCoversRetention } from "./retention-check";
 
 export interface StatsDeps {
   log: Logger;
@@ -65,6 +66,7 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
   };
 
   try {
+    await checkDedupeCoversRetention(kafka, EVENT_TOPICS, config.dedupeRetentionMs, log);
     if (config.migrateOnStart) await migrate({ databaseUrl: config.databaseUrl, log });
     const queries = createQueries(db, deps.now);
     const ready = async () => ({ kafka: consumer.isRunning(), database: await databaseAnswers(db) });
