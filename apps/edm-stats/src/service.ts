@@ -35,8 +35,8 @@ export interface RunningStats {
 
 /**
  * Starts edm-stats: HTTP first (so the platform sees the port bound and /readyz says "not yet" while the
- * consumer joins its group), then the dead-letter producer and the consumer. A failed start closes what
- * was opened and throws.
+ * consumer joins its group), then the check that DEDUPE_RETENTION covers the topics' retention, then the
+ * dead-letter producer and the consumer. A failed start closes what was opened and throws.
  */
 export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<RunningStats> {
   const { log } = deps;
@@ -66,12 +66,12 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
   };
 
   try {
-    await checkDedupeCoversRetention(kafka, EVENT_TOPICS, config.dedupeRetentionMs, log);
     if (config.migrateOnStart) await migrate({ databaseUrl: config.databaseUrl, log });
     const queries = createQueries(db, deps.now);
     const ready = async () => ({ kafka: consumer.isRunning(), database: await databaseAnswers(db) });
     const app = createApp({ queries, ready, corsOrigins: config.corsOrigins, log });
     http = await startHttpServer({ app, port: config.port, log });
+    await checkDedupeCoversRetention(kafka, EVENT_TOPICS, config.dedupeRetentionMs, log);
     await producer.connect();
     await startConsuming(consumer, producer, db, config, deps);
     pruning = schedulePruning(db, log, { dedupeRetentionMs: config.dedupeRetentionMs });
