@@ -56,16 +56,41 @@ async function get(path: string, headers: Record<string, string> = {}) {
 }
 
 describe("the stats API", () => {
-  it("GET /api/clickCount answers like the original: sums as text", async () => {
+  it("GET /api/clickCount answers like the original: sums as text, most clicked first", async () => {
     const { response, body } = await get("/api/clickCount");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(body).toEqual([
+      { button_id: "the-camper's-kit", sum: "3" },
       { button_id: "espresso", sum: "1" },
       { button_id: "latte", sum: "1" },
-      { button_id: "the-camper's-kit", sum: "3" },
     ]);
     expect(ClickCountsResponseSchema.parse(body)).toEqual(body);
+  });
+
+  it("answers at most ?limit= rows, and may be reused for a second", async () => {
+    const { response, body } = await get("/api/clickCount?limit=2");
+    expect(body).toEqual([
+      { button_id: "the-camper's-kit", sum: "3" },
+      { button_id: "espresso", sum: "1" },
+    ]);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=1");
+    expect((await get("/api/pageloadCount?limit=1")).body).toEqual([{ page: "/menu", loads: 2 }]);
+    const history = ClickHistoryResponseSchema.parse((await get("/api/clickHistory?limit=1")).body);
+    expect(history).toHaveLength(1);
+  });
+
+  it("refuses a bad limit with a 400 that says what is accepted, and is not cached", async () => {
+    const { response, body } = await get("/api/clickCount?limit=0");
+    expect(response.status).toBe(400);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(body).toEqual({
+      error: "the query is not valid",
+      errors: [{ path: "limit", message: "must be a whole number from 1 to 1000" }],
+    });
+    expect((await get("/api/clickHistory?limit=many")).body).toMatchObject({
+      errors: [{ path: "limit", message: "must be a whole number from 1 to 3650" }],
+    });
   });
 
   it("GET /api/clickHistory answers like the original: UTC midnights, ascending, clicks as text", async () => {

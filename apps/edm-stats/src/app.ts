@@ -3,10 +3,12 @@ import cors from "cors";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { cacheQueries } from "./cached-queries";
 import type { StatsQueries } from "./queries";
 import { statsRoutes } from "./routes";
 
 export interface AppOptions {
+  /** The database queries; the app puts its short cache (cacheQueries) in front of them. */
   queries: StatsQueries;
   ready: () => Promise<ReadinessChecks>;
   /** Exact origins allowed to read the API from a browser. */
@@ -29,7 +31,7 @@ export function createApp({ queries, ready, corsOrigins, log }: AppOptions): Exp
   // No credentials: the API is read-only and public; the allow-list only keeps other sites' pages out.
   app.use(cors({ origin: corsOrigins, methods: ["GET", "HEAD"] }));
   app.use(healthRoutes({ ready }));
-  app.use(statsRoutes(queries));
+  app.use(statsRoutes(cacheQueries(queries)));
 
   app.use((req, res) => {
     res.status(404).json({ error: `there is nothing at ${req.method} ${req.path}` });

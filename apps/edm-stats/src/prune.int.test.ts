@@ -1,8 +1,8 @@
-import { createTestSchema, type TestSchema } from "@edm/testkit";
+import { createTestSchema, eventually, type TestSchema } from "@edm/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrate } from "./migrate";
-import { pruneOnce } from "./prune";
+import { pruneOnce, schedulePruning } from "./prune";
 import { testLogs } from "./testing/stats-harness";
 
 let schema: TestSchema;
@@ -33,7 +33,7 @@ describe("pruneOnce", () => {
 
     const pruned = await pruneOnce(db, { dedupeRetentionMs: 15 * 24 * 3_600_000, chunkRows: 10 });
 
-    expect(pruned).toEqual({ keys: 25, minutes: 1 });
+    expect(pruned).toEqual({ keys: 25, sessions: 0, minutes: 1, more: false });
     const keys = await db.query<{ event_key: string }>("select event_key from processed_events order by 1");
     expect(keys.rows.map((row) => row.event_key)).toEqual([1, 2, 3, 4, 5].map((n) => `recent-${n}`));
     expect((await db.query("select * from minute_events")).rowCount).toBe(1);
@@ -44,6 +44,42 @@ describe("pruneOnce", () => {
       insert into processed_events (event_key, processed_at)
       select 'later-' || n, now() - interval '30 days' from generate_series(1, 30) as n`);
     const pruned = await pruneOnce(db, { dedupeRetentionMs: 24 * 3_600_000, chunkRows: 10, maxChunks: 2 });
-    expect(pruned.keys).toBe(20);
+    expect(pruned).toMatchObject({ keys: 20, more: true });
+    await db.query("delete from processed_events");
+  });
+
+  it("forgets sessions whose first event is older than the session window", async () => {
+    await db.query(`
+      insert into sessions (session_id, first_seen_at)
+      select 'gone-' || n, now() - interval '31 days' from generate_series(1, 15) as n
+      union all
+      select 'kept-' || n, now() - interval '29 days' from generate_series(1, 3) as n`);
+    const pruned = await pruneOnce(db, { dedupeRetentionMs: 24 * 3_600_000, chunkRows: 10 });
+    expect(pruned).toMatchObject({ sessions: 15, more: false });
+    const { rows } = await db.query<{ left: string }>("select count(*)::text as left from sessions");
+    expect(rows[0]?.left).toBe("3");
+  });
+});
+
+describe("schedulePruning", () => {
+  it("goes on at once while a backlog is left, without waiting for the next interval", async () => {
+    await db.query(`
+      insert into processed_events (event_key, processed_at)
+      select 'backlog-' || n, now() - interval '30 days' from generate_series(1, 95) as n`);
+    // 20 keys per run and an hour between runs: only running again at once clears 95 keys.
+    const pruning = schedulePruning(
+      db,
+      testLogs().log,
+      { dedupeRetentionMs: 24 * 3_600_000, chunkRows: 10, maxChunks: 2 },
+      { intervalMs: 3_600_000, firstDelayMs: 0, backlogDelayMs: 0 },
+    );
+    try {
+      await eventually(
+        async () => (await db.query("select 1 from processed_events limit 1")).rowCount === 0,
+        { timeoutMs: 20_000, intervalMs: 50, what: "the backlog of old keys cleared" },
+      );
+    } finally {
+      await pruning.stop();
+    }
   });
 });

@@ -8,13 +8,14 @@ import {
 import type { Db } from "./db";
 import { type MinuteRow, perMinuteSeries, seriesStart } from "./per-minute";
 
-/** Pages listed by GET /api/pageloadCount: the most loaded ones. */
-export const MAX_PAGES_LISTED = 100;
-
+/** The read side. Lists are bounded: `limit` rows at most, chosen as each method says. */
 export interface StatsQueries {
-  clickCounts(): Promise<ClickCountsResponse>;
-  clickHistory(): Promise<ClickHistoryResponse>;
-  pageloadCounts(): Promise<PageloadCountsResponse>;
+  /** The `limit` most clicked buttons, most clicked first (ties by button id). */
+  clickCounts(limit: number): Promise<ClickCountsResponse>;
+  /** The last `limit` days with clicks, oldest first. */
+  clickHistory(limit: number): Promise<ClickHistoryResponse>;
+  /** The `limit` most loaded pages, most loaded first (ties by page). */
+  pageloadCounts(limit: number): Promise<PageloadCountsResponse>;
   summary(): Promise<StatsSummary>;
 }
 
@@ -23,27 +24,30 @@ export interface StatsQueries {
 
 export function createQueries(db: Db, now: () => number = Date.now): StatsQueries {
   return {
-    async clickCounts() {
+    async clickCounts(limit) {
       const { rows } = await db.query<{ button_id: string; sum: string }>(
-        "select button_id, clicks::text as sum from click_counts order by button_id",
+        "select button_id, clicks::text as sum from click_counts order by clicks desc, button_id limit $1",
+        [limit],
       );
       return rows.map((row) => ({ button_id: row.button_id, sum: String(row.sum) }));
     },
 
-    async clickHistory() {
+    async clickHistory(limit) {
       // to_char, not a date column: pg turns a date into a JS Date at LOCAL midnight, a day off west of UTC.
       const { rows } = await db.query<{ day: string; clicks: string }>(
-        `select to_char(day, 'YYYY-MM-DD') as day, events::text as clicks
-         from daily_events where topic = $1 order by day`,
-        [TOPICS.click],
+        `select * from (
+           select to_char(day, 'YYYY-MM-DD') as day, events::text as clicks
+           from daily_events where topic = $1 order by day desc limit $2
+         ) as latest order by day`,
+        [TOPICS.click, limit],
       );
       return rows.map((row) => ({ Day: `${row.day}T00:00:00.000Z`, clicks: String(row.clicks) }));
     },
 
-    async pageloadCounts() {
+    async pageloadCounts(limit) {
       const { rows } = await db.query<{ page: string; loads: string }>(
         "select page, loads from page_loads order by loads desc, page limit $1",
-        [MAX_PAGES_LISTED],
+        [limit],
       );
       return rows.map((row) => ({ page: row.page, loads: Number(row.loads) }));
     },

@@ -15,6 +15,7 @@ import { type BatchDeps, handleBatch } from "./handle-batch";
 import { migrate } from "./migrate";
 import { type Pruning, schedulePruning } from "./prune";
 import { createQueries } from "./queries";
+import { checkDedupeCoversRetention } from "./retention-check";
 
 export interface StatsDeps {
   log: Logger;
@@ -36,8 +37,8 @@ export interface RunningStats {
 
 /**
  * Starts edm-stats: HTTP first (so the platform sees the port bound and /readyz says "not yet" while the
- * consumer joins its group), then the dead-letter producer and the consumer. A failed start closes what
- * was opened and throws.
+ * consumer joins its group), then the check that DEDUPE_RETENTION covers the topics' retention, then the
+ * dead-letter producer and the consumer. A failed start closes what was opened and throws.
  */
 export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<RunningStats> {
   const { log } = deps;
@@ -78,6 +79,7 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
     const ready = async () => ({ kafka: consumer.isRunning(), database: await databaseAnswers(apiDb) });
     const app = createApp({ queries, ready, corsOrigins: config.corsOrigins, log });
     http = await startHttpServer({ app, port: config.port, log });
+    await checkDedupeCoversRetention(kafka, EVENT_TOPICS, config.dedupeRetentionMs, log);
     await producer.connect();
     await startConsuming(consumer, producer, consumerDb, config, deps);
     // Background upkeep of the consumer's tables: on the consumer's pool, never taking the API's connections.

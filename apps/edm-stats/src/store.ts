@@ -2,6 +2,7 @@ import type pg from "pg";
 import { type Aggregates, aggregate, uniqueByKey } from "./aggregate";
 import { type Db, inTransaction } from "./db";
 import type { CountableEvent } from "./decode";
+import { BUTTON_KEYS, keepWithinKeyCap, PAGE_KEYS } from "./key-cap";
 
 export interface StoreOutcome {
   /** Events counted now, for the first time. */
@@ -40,7 +41,8 @@ export async function storeBatch(db: Db, events: readonly CountableEvent[]): Pro
 }
 
 async function addToAggregates(client: pg.PoolClient, rows: Aggregates): Promise<void> {
-  const { clicksByButton, eventsByDay, eventsByMinute, loadsByPage, sessions } = rows;
+  const { eventsByDay, eventsByMinute, sessions } = rows;
+  const clicksByButton = await keepWithinKeyCap(client, BUTTON_KEYS, rows.clicksByButton);
   if (clicksByButton.length > 0) {
     await client.query(
       `insert into click_counts as c (button_id, clicks)
@@ -69,6 +71,7 @@ async function addToAggregates(client: pg.PoolClient, rows: Aggregates): Promise
       eventsByMinute.map((row) => row.events),
     ],
   );
+  const loadsByPage = await keepWithinKeyCap(client, PAGE_KEYS, rows.loadsByPage);
   if (loadsByPage.length > 0) {
     await client.query(
       `insert into page_loads as p (page, loads)

@@ -1,3 +1,4 @@
+import kafkajs from "kafkajs";
 import { type ClientParts, errorMessage } from "./client-parts";
 import { TimeoutError, withTimeout } from "./with-timeout";
 
@@ -30,6 +31,11 @@ export interface KafkaAdmin {
   listGroups(): Promise<string[]>;
   /** Committed offsets of a group (logical names) on a topic, by partition. */
   fetchCommittedOffsets(groupId: string, topic: string): Promise<PartitionOffset[]>;
+  /**
+   * How long each topic (logical names) keeps its records: its retention.ms, -1 meaning forever. A topic
+   * maps to undefined when the broker does not let this client read its configuration (an ACL).
+   */
+  topicRetentionMs(topics: string[]): Promise<Map<string, number | undefined>>;
   /** Deletes topics (logical names). */
   deleteTopics(topics: string[]): Promise<void>;
   /** Gives up waiting after the client's disconnect timeout (logs a warning, never throws). */
@@ -90,6 +96,31 @@ export function createAdmin(parts: ClientParts): KafkaAdmin {
           .map(({ partition, offset }) => ({ partition, offset }))
           .sort((a, b) => a.partition - b.partition);
       }),
+    topicRetentionMs: (topics) =>
+      connected("read the topics' retention", async () => {
+        const retention = new Map<string, number | undefined>();
+        if (topics.length === 0) return retention;
+        try {
+          const { resources } = await admin.describeConfigs({
+            includeSynonyms: false,
+            resources: topics.map((topic) => ({
+              type: kafkajs.ConfigResourceTypes.TOPIC,
+              name: prefixer.topic(topic),
+              configNames: ["retention.ms"],
+            })),
+          });
+          for (const topic of topics) {
+            const resource = resources.find((entry) => entry.resourceName === prefixer.topic(topic));
+            const value = resource?.configEntries.find((entry) => entry.configName === "retention.ms");
+            retention.set(topic, value === undefined ? undefined : Number(value.configValue));
+          }
+        } catch (error) {
+          // An ACL refusal is permanent: say "unknown" rather than fail every start for good.
+          if (!isAuthorizationError(error)) throw error;
+          for (const topic of topics) retention.set(topic, undefined);
+        }
+        return retention;
+      }),
     deleteTopics: (topics) =>
       connected("delete topics", async () => {
         if (topics.length > 0)
@@ -109,4 +140,9 @@ export function createAdmin(parts: ClientParts): KafkaAdmin {
       }
     },
   };
+}
+
+function isAuthorizationError(error: unknown): boolean {
+  const type = (error as { type?: unknown } | null)?.type;
+  return typeof type === "string" && type.endsWith("AUTHORIZATION_FAILED");
 }

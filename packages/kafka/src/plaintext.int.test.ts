@@ -32,6 +32,16 @@ describe("over the plaintext listener", () => {
     await admin.deleteTopics([topic]);
   });
 
+  it("reads each topic's retention from the broker, set or inherited", async () => {
+    const [kept, inherited] = [uniqueName("retention-kept"), uniqueName("retention-default")];
+    await admin.ensureTopics([{ topic: kept, retentionMs: 3_600_000 }, { topic: inherited }]);
+    const retention = await admin.topicRetentionMs([kept, inherited]);
+    expect(retention.get(kept)).toBe(3_600_000);
+    // The local broker's log.retention.hours=24 (scripts/kafka/config.sh).
+    expect(retention.get(inherited)).toBe(24 * 3_600_000);
+    await admin.deleteTopics([kept, inherited]);
+  });
+
   it("produces records that a consumer group receives, committing offsets only after the handler resolves", async () => {
     const topic = uniqueName("roundtrip");
     const groupId = uniqueName("group");

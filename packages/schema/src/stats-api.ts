@@ -58,7 +58,7 @@ export const StatsSummarySchema = z.object({
   totals: z.object({
     clicks: count,
     pageloads: count,
-    /** Distinct session ids (`uuid` on the wire) seen in any event. */
+    /** Distinct session ids (`uuid` on the wire) whose first event lies in edm-stats's session window (30 days). */
     sessions: count,
   }),
   /** SUMMARY_MINUTES entries, oldest first, the last one being the current (partial) minute. */
