@@ -96,6 +96,13 @@ describe("adopting the outboxes of tabs that are gone, with Web Locks", () => {
   });
 });
 
+describe("a browser that refuses this page locks", () => {
+  it("still lets the tab send its own events", async () => {
+    const refusing = { request: () => Promise.reject(new DOMException("no locks here", "SecurityError")) };
+    await expect(webLockOwnership(refusing).hold(outboxKey("a"))).resolves.toBeUndefined();
+  });
+});
+
 describe("adopting without Web Locks: heartbeats", () => {
   beforeEach(() => vi.useFakeTimers({ now: Date.UTC(2026, 0, 15, 12) }));
   afterEach(() => vi.useRealTimers());

@@ -25,13 +25,17 @@ export function webLockOwnership(locks: LockManagerLike): OutboxOwnership {
   return {
     hold: (key) =>
       new Promise<void>((owned) => {
-        void locks.request(`${LOCK_PREFIX}${key}`, () => {
-          owned();
-          return new Promise(() => {}); // held until the tab goes
-        });
+        locks
+          .request(`${LOCK_PREFIX}${key}`, () => {
+            owned();
+            return new Promise(() => {}); // held until the tab goes
+          })
+          // A page the browser refuses locks (e.g. a sandboxed frame) still sends its own events: its
+          // outbox key is its own, and no other tab can adopt it without the same lock.
+          .catch(() => owned());
       }),
     whenOrphaned: (key, adopt) => {
-      void locks.request(`${LOCK_PREFIX}${key}`, adopt);
+      locks.request(`${LOCK_PREFIX}${key}`, adopt).catch(() => {});
     },
   };
 }
