@@ -36,6 +36,9 @@ export function createRelayApp(options: RelayAppOptions): Express {
       origin: options.corsOrigins,
       methods: ["GET", "POST"],
       allowedHeaders: ["Content-Type", "Accept"],
+      // A browser hides every response header not listed here from the page: the shop reads
+      // Retry-After on a 429 or 503 to wait as long as the relay asks before sending again.
+      exposedHeaders: ["Retry-After"],
       // navigator.sendBeacon always sends credentials mode "include"; its preflight must allow that.
       // Safe with an allow-list (never "*"), and the relay reads no cookies.
       credentials: true,

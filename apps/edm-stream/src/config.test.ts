@@ -1,6 +1,6 @@
 import { ConfigError } from "@edm/runtime";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CORS_ORIGINS, loadConfig } from "./config";
+import { DEFAULT_CORS_ORIGINS, DEFAULT_MAX_DASHBOARDS, loadConfig } from "./config";
 
 const host = { hostname: "laptop", pid: 4242 };
 const kafka = { KAFKA_URL: "kafka://127.0.0.1:29092" };
@@ -25,6 +25,7 @@ describe("loadConfig", () => {
       groupId: "edm-stream.laptop-3002",
       clientMaxQueuedEvents: 1000,
       clientStallTimeoutMs: 20_000,
+      maxDashboards: DEFAULT_MAX_DASHBOARDS,
     });
     expect(config.kafka).toMatchObject({ brokers: ["127.0.0.1:29092"], tls: null, clientId: "edm-stream" });
   });
@@ -49,9 +50,11 @@ describe("loadConfig", () => {
         CORS_ORIGINS: "https://shop.example.com, https://dash.example.com",
         STREAM_CLIENT_MAX_QUEUED_EVENTS: "250",
         STREAM_CLIENT_STALL_TIMEOUT: "5s",
+        STREAM_MAX_DASHBOARDS: "40",
       },
       host,
     );
+    expect(config.maxDashboards).toBe(40);
     expect(config.corsOrigins).toEqual(["https://shop.example.com", "https://dash.example.com"]);
     expect(config.clientMaxQueuedEvents).toBe(250);
     expect(config.clientStallTimeoutMs).toBe(5_000);
@@ -65,6 +68,7 @@ describe("loadConfig", () => {
       STREAM_GROUP_ID: "edm stream",
       STREAM_CLIENT_MAX_QUEUED_EVENTS: "0",
       STREAM_CLIENT_STALL_TIMEOUT: "soon",
+      STREAM_MAX_DASHBOARDS: "0",
     });
     expect(problems.map((problem) => problem.split(":")[0])).toEqual([
       "PORT",
@@ -72,6 +76,7 @@ describe("loadConfig", () => {
       "STREAM_GROUP_ID",
       "STREAM_CLIENT_MAX_QUEUED_EVENTS",
       "STREAM_CLIENT_STALL_TIMEOUT",
+      "STREAM_MAX_DASHBOARDS",
     ]);
   });
 

@@ -17,7 +17,12 @@ export interface StreamConfig {
   clientMaxQueuedEvents: number;
   /** A dashboard that stays that far behind for this long is disconnected. */
   clientStallTimeoutMs: number;
+  /** Dashboards served at once by this instance; one more is refused with a reason, and retries. */
+  maxDashboards: number;
 }
+
+/** Every event goes to every dashboard: 500 keeps one small dyno's fan-out well within a core. */
+export const DEFAULT_MAX_DASHBOARDS = 500;
 
 /** The local shop (3000) and dashboard (3004), under both names a browser may use for this machine. */
 export const DEFAULT_CORS_ORIGINS = [
@@ -41,6 +46,7 @@ const schema = z.object({
   DYNO: z.string().optional(),
   STREAM_CLIENT_MAX_QUEUED_EVENTS: wholeNumber({ defaultValue: 1_000, min: 1 }),
   STREAM_CLIENT_STALL_TIMEOUT: durationMs(20_000),
+  STREAM_MAX_DASHBOARDS: wholeNumber({ defaultValue: DEFAULT_MAX_DASHBOARDS, min: 1 }),
 });
 
 /** Where this process runs; passed in so tests need not depend on the machine. */
@@ -73,5 +79,6 @@ export function loadConfig(
     groupId: streamGroupId(parsed.STREAM_GROUP_ID, instance),
     clientMaxQueuedEvents: parsed.STREAM_CLIENT_MAX_QUEUED_EVENTS,
     clientStallTimeoutMs: parsed.STREAM_CLIENT_STALL_TIMEOUT,
+    maxDashboards: parsed.STREAM_MAX_DASHBOARDS,
   };
 }

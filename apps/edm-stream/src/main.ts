@@ -18,6 +18,7 @@ await runService({
         corsOrigins: config.corsOrigins,
         clientMaxQueuedEvents: config.clientMaxQueuedEvents,
         clientStallTimeoutMs: config.clientStallTimeoutMs,
+        maxDashboards: config.maxDashboards,
       },
       "edm-stream starting",
     );

@@ -53,7 +53,11 @@ export async function startStream(config: StreamConfig, deps: StreamDeps): Promi
     log,
   });
   const http = await startHttpServer({ app, port: config.port, log });
-  const io = createSocketServer(http.server, { corsOrigins: config.corsOrigins, log });
+  const io = createSocketServer(http.server, {
+    corsOrigins: config.corsOrigins,
+    maxDashboards: config.maxDashboards,
+    log,
+  });
   const broadcaster = createBroadcaster({
     io,
     log,

@@ -5,6 +5,7 @@ const STATE_WORDS: Record<ConnectionState, string> = {
   connecting: "connecting…",
   connected: "connected",
   reconnecting: "reconnecting…",
+  full: "full, retrying soon",
 };
 
 interface ConnectionBadgeProps {

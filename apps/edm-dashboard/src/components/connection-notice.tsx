@@ -1,8 +1,8 @@
 import { formatClock } from "../format";
-import type { ConnectionState, StatsConnection } from "../logic/dashboard-view";
+import type { StatsConnection, StreamConnection } from "../logic/dashboard-view";
 
 interface ConnectionNoticeProps {
-  stream: ConnectionState;
+  stream: StreamConnection;
   stats: StatsConnection;
 }
 
@@ -12,8 +12,14 @@ interface ConnectionNoticeProps {
  */
 export function ConnectionNotice({ stream, stats }: ConnectionNoticeProps) {
   const lines: string[] = [];
-  if (stream === "reconnecting") {
+  if (stream.state === "reconnecting") {
     lines.push("The live stream is unreachable: new events will show once it is back.");
+  }
+  if (stream.state === "full") {
+    const when = stream.retryAt === undefined ? "shortly" : `at ${formatClock(stream.retryAt)}`;
+    lines.push(
+      `The live stream is serving as many dashboards as it can (${stream.problem ?? "it is full"}). This page tries again ${when}; until then new events are not shown live.`,
+    );
   }
   if (stats.state === "reconnecting") {
     lines.push(

@@ -54,4 +54,21 @@ describe("DashboardPage", () => {
     expect(within(screen.getByTestId("event-log")).getAllByTestId("event-log-entry")).toHaveLength(1);
     expect(screen.getByRole("region", { name: "Clicks per button" })).toBeTruthy();
   });
+
+  it("says when the live stream is full and when it tries again, before any data as well as after", () => {
+    const problem = "edm-stream is at its limit of 500 dashboards; try again shortly";
+    const retryAt = new Date(2026, 0, 15, 14, 3, 7).getTime();
+    for (const store of [new DashboardStore(), storeWithHistory()]) {
+      store.streamRefused(problem, retryAt);
+      render(<DashboardPage view={store.view()} config={config} />);
+      const badge = screen.getByTestId("stream-status");
+      expect(badge.dataset.state).toBe("full");
+      expect(badge.textContent).toContain("full, retrying soon");
+      expect(badge.getAttribute("title")).toBe(problem);
+      const notice = screen.getByTestId("connection-notice").textContent ?? "";
+      expect(notice).toContain(problem);
+      expect(notice).toContain("tries again at 14:03:07");
+      cleanup();
+    }
+  });
 });

@@ -27,7 +27,9 @@ export function DashboardPage({ view, config }: DashboardPageProps) {
     <div className="page">
       <Header stream={view.stream} stats={view.stats} />
       <main>
-        {view.phase === "data" && <ConnectionNotice stream={view.stream} stats={view.stats} />}
+        {(view.phase === "data" || view.stream.state === "full") && (
+          <ConnectionNotice stream={view.stream} stats={view.stats} />
+        )}
         {view.phase === "loading" && <LoadingState statsUrl={config.statsUrl} />}
         {view.phase === "empty" && (
           <EmptyState

@@ -1,8 +1,8 @@
-import type { ConnectionState, StatsConnection } from "../logic/dashboard-view";
+import type { StatsConnection, StreamConnection } from "../logic/dashboard-view";
 import { ConnectionBadge } from "./connection-badge";
 
 interface HeaderProps {
-  stream: ConnectionState;
+  stream: StreamConnection;
   stats: StatsConnection;
 }
 
@@ -21,7 +21,12 @@ export function Header({ stream, stats }: HeaderProps) {
         </div>
       </div>
       <div className="connections">
-        <ConnectionBadge service="Live stream" state={stream} testId="stream-status" />
+        <ConnectionBadge
+          service="Live stream"
+          state={stream.state}
+          problem={stream.problem}
+          testId="stream-status"
+        />
         <ConnectionBadge
           service="History"
           state={stats.state}

@@ -2,10 +2,13 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@edm/schema";
 import { SOCKET_EVENT } from "@edm/schema";
 import { io, type Socket } from "socket.io-client";
 import type { ConnectionState } from "../logic/dashboard-view";
+import { readRefusal, refusalWaitMs } from "./stream-refusal";
 
 export interface StreamHandlers {
   onEvent(payload: unknown): void;
   onState(state: ConnectionState): void;
+  /** edm-stream is full and said so; the next try is at `retryAt` (ms since 1970). */
+  onRefused(problem: string, retryAt: number): void;
   /** Connected again after losing the connection: events sent meanwhile were missed. */
   onReconnected(): void;
 }
@@ -17,6 +20,11 @@ export function connectStream(streamUrl: string, handlers: StreamHandlers): () =
     reconnectionDelayMax: 3000,
   });
   let wasConnected = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const connectLater = (ms: number) => {
+    clearTimeout(retry);
+    retry = setTimeout(() => socket.connect(), ms);
+  };
 
   socket.on("connect", () => {
     handlers.onState("connected");
@@ -29,15 +37,24 @@ export function connectStream(streamUrl: string, handlers: StreamHandlers): () =
     // (e.g. during a deploy). The dashboard still wants the stream back.
     if (reason === "io server disconnect") socket.connect();
   });
-  socket.on("connect_error", () => {
+  socket.on("connect_error", (error) => {
+    const refusal = readRefusal(error);
+    if (refusal) {
+      // Full: socket.io does not retry a refusal by itself, and retrying at once would only add load.
+      const wait = refusalWaitMs(refusal);
+      handlers.onRefused(refusal.message, Date.now() + wait);
+      connectLater(wait);
+      return;
+    }
     handlers.onState("reconnecting");
     // Not `active` means socket.io gave up (the server refused the handshake); try again later anyway.
-    if (!socket.active) setTimeout(() => socket.connect(), 3000);
+    if (!socket.active) connectLater(3000);
   });
   // Typed as EdmEvent by the shared map, but it crossed the network: the store reads it defensively.
   socket.on(SOCKET_EVENT, (event) => handlers.onEvent(event));
 
   return () => {
+    clearTimeout(retry);
     socket.removeAllListeners();
     socket.disconnect();
   };

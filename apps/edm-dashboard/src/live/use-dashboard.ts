@@ -20,6 +20,7 @@ export function useDashboard(config: RuntimeConfig): DashboardView {
     const disconnect = connectStream(config.streamUrl, {
       onEvent: (payload) => store.receive(payload),
       onState: (state) => store.streamStateChanged(state),
+      onRefused: (problem, retryAt) => store.streamRefused(problem, retryAt),
       onReconnected: () => poller.refreshNow(),
     });
     return () => {

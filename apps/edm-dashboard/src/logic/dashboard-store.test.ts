@@ -145,4 +145,16 @@ describe("DashboardStore", () => {
     store.streamStateChanged("reconnecting");
     expect(calls).toBe(1);
   });
+
+  it("keeps why the stream refused this page and when it retries, until the next change", () => {
+    const { store } = storeAt();
+    store.streamRefused("edm-stream is at its limit of 2 dashboards; try again shortly", 1_000);
+    expect(store.view().stream).toEqual({
+      state: "full",
+      problem: "edm-stream is at its limit of 2 dashboards; try again shortly",
+      retryAt: 1_000,
+    });
+    store.streamStateChanged("connected");
+    expect(store.view().stream).toEqual({ state: "connected" });
+  });
 });

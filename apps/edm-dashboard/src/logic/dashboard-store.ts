@@ -7,6 +7,7 @@ import type {
   PageRow,
   Phase,
   StatsConnection,
+  StreamConnection,
 } from "./dashboard-view";
 import { clicksPerDay } from "./days";
 import { readLiveEvent } from "./live-event";
@@ -25,7 +26,7 @@ import type { StatsHistory } from "./stats-history";
 export class DashboardStore {
   private history: StatsHistory | undefined;
   private stats: StatsConnection = { state: "connecting" };
-  private stream: ConnectionState = "connecting";
+  private stream: StreamConnection = { state: "connecting" };
   private readonly pendingClicks = new LiveTally();
   private readonly pendingLoads = new LiveTally();
   private readonly liveClicks = new Map<string, number>();
@@ -87,8 +88,14 @@ export class DashboardStore {
   }
 
   streamStateChanged(state: ConnectionState): void {
-    if (state === this.stream) return;
-    this.stream = state;
+    if (state === this.stream.state && this.stream.problem === undefined) return;
+    this.stream = { state };
+    this.changed();
+  }
+
+  /** edm-stream refused this dashboard (it is full); the connection tries again at `retryAt`. */
+  streamRefused(problem: string, retryAt: number): void {
+    this.stream = { state: "full", problem, retryAt };
     this.changed();
   }
 

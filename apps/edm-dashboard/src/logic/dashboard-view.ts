@@ -3,8 +3,19 @@ import type { EventKind } from "./event-kind";
 import type { MinutePoint } from "./minutes";
 import type { SecondPoint } from "./seconds";
 
-/** A service connection as the page shows it; "reconnecting" also covers "never reached yet, retrying". */
-export type ConnectionState = "connecting" | "connected" | "reconnecting";
+/**
+ * A service connection as the page shows it; "reconnecting" also covers "never reached yet, retrying";
+ * "full": the service answered but serves as many dashboards as it can, and the page waits to try again.
+ */
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "full";
+
+export interface StreamConnection {
+  state: ConnectionState;
+  /** Why it is not connected, in the service's words. */
+  problem?: string;
+  /** When the page tries again after being refused (ms since 1970). */
+  retryAt?: number;
+}
 
 export interface StatsConnection {
   state: ConnectionState;
@@ -48,7 +59,7 @@ export type Phase = "loading" | "empty" | "data";
 
 export interface DashboardView {
   phase: Phase;
-  stream: ConnectionState;
+  stream: StreamConnection;
   stats: StatsConnection;
   /** All-time totals (history plus live events not yet counted); undefined until stats answers. */
   totals: { clicks: number | undefined; pageloads: number | undefined; sessions: number | undefined };

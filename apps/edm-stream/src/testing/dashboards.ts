@@ -68,3 +68,52 @@ export async function connectV2(url: string): Promise<TestDashboard> {
   });
   return { received, id: () => socket.id, disconnected, close: () => socket.close() };
 }
+
+/** What a refused socket.io 4 client reads in connect_error. */
+export interface Refusal {
+  message: string;
+  data: unknown;
+}
+
+/** Connects a socket.io 4 client expecting to be refused; fails if it is let in. */
+export async function refusedV4(
+  url: string,
+  options: { transports?: ("polling" | "websocket")[] } = {},
+): Promise<Refusal> {
+  const outcome = await connectV4(url, options).then(
+    (dashboard) => {
+      dashboard.close();
+      return undefined;
+    },
+    (error: Error & { data?: unknown }) => ({ message: error.message, data: error.data }),
+  );
+  if (!outcome) throw new Error("the socket.io 4 client was let in; expected a refusal");
+  return outcome;
+}
+
+/**
+ * Connects the original dashboard's socket.io 2 client expecting to be refused: it gets the refusal
+ * as an "error" event, then its connection is closed. Resolves with both.
+ */
+export async function refusedV2(url: string): Promise<{ error: unknown; closed: string }> {
+  const socket = ioV2(url, { forceNew: true, reconnection: false });
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error("the socket.io v2 client was not refused")),
+        CONNECT_TIMEOUT_MS,
+      );
+      let error: unknown;
+      socket.on("connect", () => reject(new Error("the socket.io v2 client was let in; expected a refusal")));
+      socket.on("error", (payload) => {
+        error = payload;
+      });
+      socket.on("disconnect", (reason) => {
+        clearTimeout(timer);
+        resolve({ error, closed: String(reason) });
+      });
+    });
+  } finally {
+    socket.close();
+  }
+}

@@ -9,3 +9,11 @@ export function retryDelayMs(failures: number, random: () => number = Math.rando
   // Half fixed, half random: never a burst of instant retries, still spread out.
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
+
+/** The longest the shop obeys a relay's Retry-After: a wrong or hostile header cannot stall it for hours. */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+/** How long to wait after a failure: the backoff, or longer if the relay asked for longer (bounded). */
+export function waitAfterFailureMs(backoffMs: number, retryAfterMs: number | undefined): number {
+  return Math.max(backoffMs, Math.min(retryAfterMs ?? 0, MAX_RETRY_AFTER_MS));
+}

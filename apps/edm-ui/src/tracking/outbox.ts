@@ -1,9 +1,11 @@
 import type { ShopEvent } from "./events";
-import type { KeyValueStorage } from "./key-value-storage";
+import type { KeyValueStorage, ListableStorage } from "./key-value-storage";
 
 // Events wait here, in localStorage, until the relay confirms them: a reload, a crash or a closed tab
-// loses nothing. Storage is the source of truth and is re-read on every change (read, modify, write in one
-// synchronous step), so two tabs of the shop sharing it do not overwrite each other's events.
+// loses nothing. Each tab has an outbox of its own (its own key), and only that tab sends from it, so two
+// tabs never send the same event; when a tab is gone, another one adopts what it left (outbox-adoption.ts).
+// Storage is the source of truth and is re-read on every change (read, modify, write in one synchronous
+// step), so an adoption by another tab is seen at once.
 
 export type QueuedEvent = ShopEvent & { id: string };
 
@@ -12,27 +14,35 @@ export interface Outbox {
   list(): QueuedEvent[];
   size(): number;
   append(event: QueuedEvent): void;
+  /** Takes in another tab's events, keeping the whole outbox in the order the events happened. */
+  adopt(events: readonly QueuedEvent[]): void;
   remove(ids: Iterable<string>): void;
 }
 
-export const OUTBOX_KEY = "edm-ui:outbox:v1";
+export const OUTBOX_KEY_PREFIX = "edm-ui:outbox:v2:";
+/** The one outbox all tabs shared before each had its own; still adopted, so an upgrade loses nothing. */
+export const LEGACY_OUTBOX_KEY = "edm-ui:outbox:v1";
 export const DEFAULT_CAPACITY = 1000;
+
+export function outboxKey(tabId: string): string {
+  return `${OUTBOX_KEY_PREFIX}${tabId}`;
+}
+
+export function isOutboxKey(key: string): boolean {
+  return key.startsWith(OUTBOX_KEY_PREFIX) || key === LEGACY_OUTBOX_KEY;
+}
 
 export interface OutboxOptions {
   /** Undefined when the browser has no usable localStorage: events then live as long as the page. */
   storage: KeyValueStorage | undefined;
-  key?: string;
+  /** This tab's key (outboxKey(tabId)). */
+  key: string;
   /** Past this many unsent events the oldest are dropped, with a warning. */
   capacity?: number;
   log: Pick<Console, "warn">;
 }
 
-export function createOutbox({
-  storage,
-  key = OUTBOX_KEY,
-  capacity = DEFAULT_CAPACITY,
-  log,
-}: OutboxOptions): Outbox {
+export function createOutbox({ storage, key, capacity = DEFAULT_CAPACITY, log }: OutboxOptions): Outbox {
   let memory: QueuedEvent[] | undefined = storage ? undefined : [];
   let cache: { raw: string | null; events: QueuedEvent[] } = { raw: null, events: [] };
 
@@ -70,20 +80,33 @@ export function createOutbox({
     }
   };
 
+  const writeWithin = (events: QueuedEvent[]) => {
+    const excess = events.length - capacity;
+    if (excess > 0) {
+      events.splice(0, excess);
+      log.warn(
+        `edm-ui: ${capacity} events are waiting for the relay; dropped the ${excess} oldest to make room`,
+      );
+    }
+    write(events);
+  };
+
   return {
     list: read,
     size: () => read().length,
     append(event) {
       const events = read();
       events.push(event);
-      const excess = events.length - capacity;
-      if (excess > 0) {
-        events.splice(0, excess);
-        log.warn(
-          `edm-ui: ${capacity} events are waiting for the relay; dropped the ${excess} oldest to make room`,
-        );
-      }
-      write(events);
+      writeWithin(events);
+    },
+    adopt(adopted) {
+      const events = read();
+      const known = new Set(events.map((event) => event.id));
+      const merged = [...adopted.filter((event) => !known.has(event.id)), ...events];
+      // Stable: events of the same moment keep their order. A reloaded page's session continues in
+      // order, the adopted (earlier) events first.
+      merged.sort((a, b) => (a.event_timestamp ?? 0) - (b.event_timestamp ?? 0));
+      writeWithin(merged);
     },
     remove(ids) {
       const gone = new Set(ids);
@@ -92,6 +115,17 @@ export function createOutbox({
       if (kept.length !== events.length) write(kept);
     },
   };
+}
+
+/** Reads and deletes another tab's outbox, in one synchronous step; call it only while owning that key. */
+export function takeStoredOutbox(
+  storage: ListableStorage,
+  key: string,
+  log: Pick<Console, "warn">,
+): QueuedEvent[] {
+  const events = parseQueue(storage.getItem(key), log);
+  storage.removeItem(key);
+  return events;
 }
 
 function parseQueue(raw: string | null, log: Pick<Console, "warn">): QueuedEvent[] {

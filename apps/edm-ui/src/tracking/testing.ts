@@ -1,7 +1,9 @@
 import type { QueuedEvent } from "./outbox";
+import type { LockManagerLike } from "./outbox-ownership";
 import type { FetchLike } from "./send-batch";
 
-// Test doubles for the tracking modules: a relay whose answers a test scripts, and a console that records.
+// Test doubles for the tracking modules: a relay whose answers a test scripts, a console that records, and
+// the Web Locks of one origin shared by several tabs.
 
 export interface FakeRelayCall {
   url: string;
@@ -52,5 +54,53 @@ export function recordingLog() {
     errors,
     warn: (...args: unknown[]) => warnings.push(args.map(String).join(" ")),
     error: (...args: unknown[]) => errors.push(args.map(String).join(" ")),
+  };
+}
+
+/**
+ * Exclusive, first-come first-served locks shared by the "tabs" of a test, like a browser's
+ * navigator.locks for one origin; `close(tab)` releases what that tab held, as closing a tab does.
+ */
+export function fakeLockManager() {
+  const queues = new Map<string, { tab: string; run: () => void }[]>();
+  const held = new Map<string, string>();
+  const releases = new Map<string, () => void>();
+
+  const grantNext = (name: string) => {
+    if (held.has(name)) return;
+    const next = queues.get(name)?.shift();
+    if (!next) return;
+    held.set(name, next.tab);
+    next.run();
+  };
+
+  const forTab = (tab: string): LockManagerLike => ({
+    request: (name, callback) =>
+      new Promise((resolve) => {
+        const run = () => {
+          const release = () => {
+            releases.delete(name);
+            held.delete(name);
+            resolve(undefined);
+            grantNext(name);
+          };
+          releases.set(name, release);
+          void Promise.resolve(callback()).then(release);
+        };
+        queues.set(name, [...(queues.get(name) ?? []), { tab, run }]);
+        queueMicrotask(() => grantNext(name));
+      }),
+  });
+
+  return {
+    forTab,
+    close(tab: string) {
+      for (const [name, owner] of held) if (owner === tab) releases.get(name)?.();
+      for (const [name, queue] of queues)
+        queues.set(
+          name,
+          queue.filter((entry) => entry.tab !== tab),
+        );
+    },
   };
 }

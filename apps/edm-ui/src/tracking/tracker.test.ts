@@ -1,13 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clickEvent, pageloadEvent } from "./events";
 import { memoryStorage } from "./key-value-storage";
-import { createOutbox, OUTBOX_KEY } from "./outbox";
+import { createOutbox, outboxKey } from "./outbox";
 import { fakeRelay, recordingLog } from "./testing";
 import { createTracker, type TrackerOptions } from "./tracker";
 
 const ENDPOINT = "http://relay.test/api/events";
 const START = Date.UTC(2026, 0, 15, 12);
 const sessionId = "0b7c8c3e-7f43-4a5e-8d5e-9b8f1b2c3d4e";
+/** Tests that reload a page keep its outbox key; the browser gives a new one and adopts the old (outbox-adoption.test.ts). */
+const OUTBOX_KEY = outboxKey("tab-a");
 
 function click(buttonId = "the-chemex-kit") {
   return clickEvent({ sessionId, buttonId, now: Date.now() });
@@ -17,7 +19,7 @@ function click(buttonId = "the-chemex-kit") {
 function page(storage = memoryStorage(), options: Partial<TrackerOptions> = {}) {
   const relay = fakeRelay();
   const log = recordingLog();
-  const outbox = createOutbox({ storage, log });
+  const outbox = createOutbox({ storage, key: OUTBOX_KEY, log });
   const tracker = createTracker({
     outbox,
     endpoint: () => ENDPOINT,
@@ -127,6 +129,34 @@ describe("while the relay is away", () => {
     expect(relay.delivered).toHaveLength(2);
   });
 
+  it("keeps the relay's Retry-After even when told the network is back, or a click was waiting", async () => {
+    const { relay, tracker, outbox } = page();
+    relay.answer = () => ({ status: 503, headers: { "retry-after": "60" } });
+    tracker.record(click());
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(relay.calls).toHaveLength(1);
+    relay.answer = () => ({ status: 202 });
+    tracker.record(click());
+    tracker.retryNow();
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(relay.calls).toHaveLength(1);
+    expect(outbox.size()).toBe(2); // kept in storage meanwhile
+    await vi.advanceTimersByTimeAsync(1);
+    expect(relay.delivered).toHaveLength(2);
+  });
+
+  it("obeys a Retry-After of at most five minutes", async () => {
+    const { relay, tracker } = page();
+    relay.answer = () => ({ status: 429, headers: { "retry-after": String(24 * 3600) } });
+    tracker.record(click());
+    await vi.advanceTimersByTimeAsync(1000);
+    relay.answer = () => ({ status: 202 });
+    await vi.advanceTimersByTimeAsync(5 * 60_000 - 1);
+    expect(relay.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(relay.delivered).toHaveLength(1);
+  });
+
   it("retries at once when told the network is back", async () => {
     const { relay, tracker } = page();
     relay.answer = () => "network-error";
@@ -169,6 +199,23 @@ describe("while the relay is away", () => {
     tracker.retryNow();
     await vi.advanceTimersByTimeAsync(0);
     expect(relay.delivered).toHaveLength(1);
+  });
+});
+
+describe("adopting another tab's events", () => {
+  it("sends them at once, with its own, in the order they happened", async () => {
+    const { relay, tracker } = page();
+    tracker.record(click("mine"));
+    const theirs = {
+      ...click("theirs"),
+      id: "5f0c7d2e-1b3a-4c5d-8e9f-0a1b2c3d4e5f",
+      event_timestamp: START - 1,
+    };
+    tracker.adopt([theirs]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(relay.calls).toHaveLength(1);
+    expect(relay.calls[0]?.events.map((event) => event.id)[0]).toBe(theirs.id);
+    expect(relay.delivered).toHaveLength(2);
   });
 });
 

@@ -1,5 +1,5 @@
 import { parseEvent, randomUUID, withEventId } from "@edm/schema";
-import { retryDelayMs } from "./backoff";
+import { retryDelayMs, waitAfterFailureMs } from "./backoff";
 import { type BeaconDeps, sendWithBeacon } from "./beacon";
 import type { ShopEvent } from "./events";
 import type { Outbox, QueuedEvent } from "./outbox";
@@ -19,6 +19,8 @@ export interface TrackerStatus {
 
 export interface Tracker {
   record(event: ShopEvent): void;
+  /** Takes in the events of a tab that is gone (see outbox-adoption.ts) and sends them with this tab's. */
+  adopt(events: readonly QueuedEvent[]): void;
   /** Sends what is waiting now, batch after batch, until the outbox is empty or the relay fails. */
   flush(): Promise<void>;
   /**
@@ -26,7 +28,10 @@ export interface Tracker {
    * the outbox until a later visit's fetch confirms it.
    */
   flushWithBeacon(): void;
-  /** Forgets the backoff and sends now: the network came back, or the relay's address just became known. */
+  /**
+   * Forgets the backoff and sends now: the network came back, or the relay's address just became known.
+   * A wait the relay asked for (Retry-After) still holds.
+   */
   retryNow(): void;
   /** Re-reads the outbox (another tab changed it) and tells subscribers. */
   refresh(): void;
@@ -79,6 +84,8 @@ export function createTracker(options: TrackerOptions): Tracker {
   let stopped = false;
   let failures = 0;
   let retryAt = 0;
+  /** Until when the relay asked not to be sent anything (its Retry-After on a 429 or 503). */
+  let notBefore = 0;
   let lastError: string | undefined;
 
   function update(): void {
@@ -100,7 +107,7 @@ export function createTracker(options: TrackerOptions): Tracker {
   /** Never earlier than the backoff allows; an earlier timer already set wins. */
   function schedule(delayMs: number): void {
     if (stopped) return;
-    const at = Math.max(now() + delayMs, retryAt);
+    const at = Math.max(now() + delayMs, retryAt, notBefore);
     if (timer && timer.at <= at) return;
     if (timer) timers.clearTimeout(timer.handle);
     const handle = timers.setTimeout(() => {
@@ -128,6 +135,7 @@ export function createTracker(options: TrackerOptions): Tracker {
         log.warn("edm-ui: the relay is reachable again; delivering the events kept meanwhile");
       failures = 0;
       retryAt = 0;
+      notBefore = 0;
       lastError = undefined;
       return true;
     }
@@ -149,8 +157,9 @@ export function createTracker(options: TrackerOptions): Tracker {
     }
     failures += 1;
     lastError = outcome.status ? `HTTP ${outcome.status}: ${outcome.reason}` : outcome.reason;
-    const delay = Math.max(retryDelayMs(failures, random), outcome.retryAfterMs ?? 0);
+    const delay = waitAfterFailureMs(retryDelayMs(failures, random), outcome.retryAfterMs);
     retryAt = now() + delay;
+    if (outcome.retryAfterMs !== undefined) notBefore = retryAt;
     if (failures === 1) {
       log.warn(
         `edm-ui: could not deliver to the relay (${lastError}); keeping ${outbox.size()} events and retrying`,
@@ -163,6 +172,11 @@ export function createTracker(options: TrackerOptions): Tracker {
   async function flush(): Promise<void> {
     const url = endpoint();
     if (sending || stopped || !url) return;
+    if (now() < Math.max(retryAt, notBefore)) {
+      // A timer set before the last failure fired early: wait for the backoff or the relay's Retry-After.
+      schedule(0);
+      return;
+    }
     sending = true;
     try {
       for (let batch = nextBatch(); batch.length > 0 && !stopped; batch = nextBatch()) {
@@ -194,6 +208,11 @@ export function createTracker(options: TrackerOptions): Tracker {
 
   return {
     record,
+    adopt(events) {
+      outbox.adopt(events);
+      update();
+      schedule(0);
+    },
     flush,
     flushWithBeacon() {
       const url = endpoint();
