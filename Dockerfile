@@ -4,7 +4,7 @@
 # apps/<app>, `node --import tsx <entry>`, with only that app's production dependencies installed.
 
 # Node's major version of .nvmrc; tests/deploy checks they agree.
-ARG NODE_IMAGE=node:20.20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
 # CI=true: pnpm never prompts and installs from the lockfile as written.

@@ -7,12 +7,14 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probe } from "../scripts/postgres/connection";
 import { stopEmbedded } from "../scripts/postgres/embedded";
+import { isRoot } from "../scripts/postgres/embedded-layout";
 import { createDatabaseIfMissing, resolveDatabase } from "../scripts/postgres/postgres";
 
 // Proves the fallback that developers without a PostgreSQL server rely on: a real embedded server in a
 // throw-away state directory on a free port, started, reused, used and stopped.
 
 let stateDir: string;
+let systemDir: string;
 let env: NodeJS.ProcessEnv;
 const log = () => {};
 
@@ -37,14 +39,22 @@ async function selectOne(url: string): Promise<number> {
 
 beforeAll(async () => {
   stateDir = await mkdtemp(join(tmpdir(), "edm-postgres-"));
-  // As root the server runs as the postgres system user, which must be able to enter this directory.
+  // Open to others, so as root the cluster stays in the state directory (the 0700 case has its own test).
   await chmod(stateDir, 0o755);
-  env = { EDM_STATE_DIR: stateDir, EDM_POSTGRES_PORT: String(await freePort()) };
+  // As root the programs are copied here, where the postgres user can run them, not to /var/lib/edm.
+  systemDir = await mkdtemp(join(tmpdir(), "edm-postgres-system-"));
+  await chmod(systemDir, 0o755);
+  env = {
+    EDM_STATE_DIR: stateDir,
+    EDM_POSTGRES_SYSTEM_DIR: systemDir,
+    EDM_POSTGRES_PORT: String(await freePort()),
+  };
 });
 
 afterAll(async () => {
-  await stopEmbedded({ stateDir, log }).catch(() => {});
+  await stopEmbedded({ stateDir, systemDir, log }).catch(() => {});
   await rm(stateDir, { recursive: true, force: true });
+  await rm(systemDir, { recursive: true, force: true });
 });
 
 describe("embedded PostgreSQL", () => {
@@ -58,9 +68,9 @@ describe("embedded PostgreSQL", () => {
     const again = await resolveDatabase({ database, embedded: true, env, log });
     expect(again).toEqual({ ...first, startedEmbedded: false });
 
-    expect(await stopEmbedded({ stateDir, log })).toBe(true);
+    expect(await stopEmbedded({ stateDir, systemDir, log })).toBe(true);
     expect((await probe(first.url, 1_000)).ok).toBe(false);
-    expect(await stopEmbedded({ stateDir, log })).toBe(false);
+    expect(await stopEmbedded({ stateDir, systemDir, log })).toBe(false);
 
     const restarted = await resolveDatabase({ database, embedded: true, env, log });
     expect(restarted.startedEmbedded).toBe(true);
@@ -85,6 +95,45 @@ describe("embedded PostgreSQL", () => {
       ).rejects.toThrow(`port ${new URL(url).port} is taken by another PostgreSQL server`);
     } finally {
       await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("embedded PostgreSQL from a directory only its owner may enter", () => {
+  // A clone under /root or in any `mktemp -d` directory: as root, the postgres user that runs the server
+  // cannot enter it, so the cluster must live elsewhere.
+  it("starts, answers and stops", async () => {
+    const closed = await mkdtemp(join(tmpdir(), "edm-postgres-closed-"));
+    const closedEnv = {
+      ...env,
+      EDM_STATE_DIR: join(closed, ".local"),
+      EDM_POSTGRES_PORT: String(await freePort()),
+    };
+    try {
+      const started = await resolveDatabase({ embedded: true, env: closedEnv, log });
+      expect(started).toMatchObject({ source: "embedded", startedEmbedded: true });
+      expect(await selectOne(started.url)).toBe(1);
+      expect(await stopEmbedded({ stateDir: join(closed, ".local"), systemDir, log })).toBe(true);
+    } finally {
+      await stopEmbedded({ stateDir: join(closed, ".local"), systemDir, log }).catch(() => {});
+      await rm(closed, { recursive: true, force: true });
+    }
+  });
+
+  it("fails at once, saying what to do, when the server cannot be set up", async () => {
+    const closed = await mkdtemp(join(tmpdir(), "edm-postgres-closed-"));
+    // As root: a system directory the postgres user cannot enter. Otherwise: a state directory we cannot write.
+    const unusable = isRoot()
+      ? { ...env, EDM_STATE_DIR: join(closed, "state"), EDM_POSTGRES_SYSTEM_DIR: join(closed, "system") }
+      : { ...env, EDM_STATE_DIR: join(closed, "state") };
+    if (!isRoot()) await chmod(closed, 0o500);
+    try {
+      await expect(resolveDatabase({ embedded: true, env: unusable, log })).rejects.toThrow(
+        /set (EDM_POSTGRES_SYSTEM_DIR|EDM_STATE_DIR) to .*, or set DATABASE_URL/,
+      );
+    } finally {
+      await chmod(closed, 0o700);
+      await rm(closed, { recursive: true, force: true });
     }
   });
 });

@@ -1,16 +1,46 @@
 # Shared set-up for scripts/test.sh and scripts/dev.sh: makes a fresh machine ready.
-# Sourced, not run. Needs Node (see .nvmrc); installs everything else the project needs.
+# Sourced, not run. Needs a Node with npm (any version) and Java; installs everything else the project needs,
+# Node 24 included.
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-pnpm_version="$(node -p "require('$repo_root/package.json').packageManager.split('@')[1]")"
+pnpm_version="$(sed -n 's/.*"packageManager": *"pnpm@\([^"]*\)".*/\1/p' "$repo_root/package.json")"
 
 say() { printf '\033[1m[edm]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[edm] %s\033[0m\n' "$*" >&2; exit 1; }
 
-require_node() {
-  command -v node >/dev/null || die "Node.js is not installed: install Node 20.19+ (see .nvmrc), then run this again."
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
-    || die "Node $(node --version) is too old: this project needs Node 20.19 or newer."
+# The Node release the project is tested on. package.json's engines ("24.x"), .nvmrc and the Dockerfile name
+# its major; this is the one place that names the exact release.
+node_version=24.22.3
+node_major="${node_version%%.*}"
+node_home="${XDG_CACHE_HOME:-$HOME/.cache}/edm/node-$node_version"
+
+# A machine whose node is another major gets Node $node_version from the npm registry (the node-<os>-<cpu>
+# package ships the official binary) in a cache, first on PATH: pnpm, vitest, the apps and every child
+# process spawned with process.execPath then run on it.
+ensure_node() {
+  if [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" != "$node_major" ]; then
+    [ -x "$node_home/bin/node" ] || download_node
+    export PATH="$node_home/bin:$PATH"
+  fi
+  say "using Node $(node --version) ($(command -v node))"
+}
+
+download_node() {
+  command -v npm >/dev/null \
+    || die "Node $node_major is not installed, and without npm it cannot be fetched: install Node $node_major (see .nvmrc)."
+  local os cpu work
+  os="$(uname -s | tr '[:upper:]' '[:lower:]')"
+  case "$(uname -m)" in x86_64) cpu=x64 ;; aarch64 | arm64) cpu=arm64 ;; *) cpu="$(uname -m)" ;; esac
+  say "this machine's node is $(node --version 2>/dev/null || echo missing): fetching Node $node_version (npm package node-$os-$cpu) into $node_home"
+  mkdir -p "$(dirname "$node_home")"
+  work="$(mktemp -d "$(dirname "$node_home")/.node-download-XXXXXX")"
+  # npm checks the tarball against the registry's integrity hash; the rename makes a half install impossible.
+  { (cd "$work" && npm pack --silent "node-$os-$cpu@$node_version" >/dev/null) \
+    && tar -xzf "$work"/node-*.tgz -C "$work" \
+    && "$work/package/bin/node" --version >/dev/null \
+    && { mv "$work/package" "$node_home" 2>/dev/null || [ -x "$node_home/bin/node" ]; }; } \
+    || { rm -rf "$work"; die "could not fetch Node $node_version from the npm registry; install Node $node_major yourself (see .nvmrc), then run this again."; }
+  rm -rf "$work"
 }
 
 ensure_pnpm() {
@@ -40,7 +70,7 @@ ensure_chromium() {
 }
 
 bootstrap() {
-  require_node
+  ensure_node
   ensure_pnpm
   install_dependencies
   bash "$repo_root/scripts/kafka/kafka.sh" install

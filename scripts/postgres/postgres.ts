@@ -30,7 +30,8 @@ const defaultEmbeddedPort = 54329;
 /**
  * Finds a PostgreSQL to use, in this order: DATABASE_URL as given; the server on 127.0.0.1:5432 (trust
  * auth, user postgres); the project's embedded server on EDM_POSTGRES_PORT (default 54329), started
- * when needed, with its data in `${EDM_STATE_DIR:-<repo>/.local}/postgres`.
+ * when needed, with its data in `${EDM_STATE_DIR:-<repo>/.local}/postgres` (for root, whose server runs as the
+ * `postgres` user, in `${EDM_POSTGRES_SYSTEM_DIR:-/var/lib/edm}` when that user cannot enter the state directory).
  */
 export async function resolveDatabase(options: ResolveOptions = {}): Promise<ResolvedDatabase> {
   const env = options.env ?? process.env;
@@ -56,7 +57,8 @@ export async function resolveDatabase(options: ResolveOptions = {}): Promise<Res
 
   const stateDir = env.EDM_STATE_DIR ?? join(repoRoot, ".local");
   const port = embeddedPort(env.EDM_POSTGRES_PORT);
-  const embedded = await startEmbedded({ stateDir, port, log });
+  const systemDir = env.EDM_POSTGRES_SYSTEM_DIR;
+  const embedded = await startEmbedded({ stateDir, systemDir, port, log });
   const url = withDatabase(embedded.url, database);
   if (await createDatabaseIfMissing(url)) log(`created database "${database}" on the embedded server`);
   return { url, source: "embedded", startedEmbedded: embedded.startedNow };

