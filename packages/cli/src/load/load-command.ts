@@ -101,6 +101,7 @@ async function load(context: CliContext, options: LoadCliOptions) {
     summary = await runLoad(plan, {
       post,
       now: () => performance.now(),
+      wallClock: Date.now,
       random: Math.random,
       newId: randomUUID,
       signal: context.signal,

@@ -36,6 +36,7 @@ const deps = (
 ) => ({
   post,
   now: () => performance.now(),
+  wallClock: Date.now,
   random: () => 0,
   newId: randomUUID,
   signal,

@@ -14,7 +14,10 @@ export interface RelayAnswer {
 export interface LoadDeps {
   /** POSTs a JSON body to the relay; throws on a network error or a timeout. */
   post(url: string, body: string): Promise<RelayAnswer>;
+  /** A monotonic clock in milliseconds, for pacing and latencies. */
   now(): number;
+  /** Milliseconds since the epoch, for the events' event_timestamp. */
+  wallClock(): number;
   random: Random;
   newId(): string;
   /** Aborted: stop making events, then finish what is in hand (within the drain time). */
@@ -96,7 +99,7 @@ export async function runLoad(plan: LoadPlan, deps: LoadDeps): Promise<LoadSumma
     const elapsed = now - start;
     const due = Math.min(plan.events, Math.floor((plan.rate * elapsed) / 1_000) + 1);
     while (counts.made < due && queue.length < maxQueued) {
-      queue.push({ event: shopEvent(crowd.next(), plan.shopUrl, now, deps.newId), at: now });
+      queue.push({ event: shopEvent(crowd.next(), plan.shopUrl, deps.wallClock(), deps.newId), at: now });
       counts.made++;
     }
     if (counts.made >= plan.events) return true;

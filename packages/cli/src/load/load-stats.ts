@@ -106,11 +106,11 @@ export function formatSummary(summary: LoadSummary): string {
   const failures = Object.entries(summary.failures).map(([reason, count]) => `${reason} ×${count}`);
   const lines = [
     `Load against ${summary.relay}: ${summary.made} events from ${summary.visits} finished visits in ${(summary.durationMs / 1_000).toFixed(1)} s`,
-    `  acknowledged   ${summary.acknowledged} (${summary.eventsPerSecond} events/s)`,
-    `  refused        ${summary.refused}${summary.firstRefusal ? ` (first: ${summary.firstRefusal})` : ""}`,
-    `  not acknowledged ${summary.unacknowledged}`,
-    `  retried sends  ${summary.retried}${failures.length > 0 ? ` (${failures.join(", ")})` : ""}`,
-    `  requests       ${summary.requests}, latency p50 ${summary.latencyMs.p50 ?? "-"} ms, p99 ${summary.latencyMs.p99 ?? "-"} ms, max ${summary.latencyMs.max ?? "-"} ms`,
+    `  acknowledged      ${summary.acknowledged} (${summary.eventsPerSecond} events/s)`,
+    `  refused           ${summary.refused}${summary.firstRefusal ? ` (first: ${summary.firstRefusal})` : ""}`,
+    `  not acknowledged  ${summary.unacknowledged}`,
+    `  sent again        ${summary.retried}${failures.length > 0 ? ` (after ${failures.join(", ")})` : ""}`,
+    `  requests          ${summary.requests}, latency p50 ${summary.latencyMs.p50 ?? "-"} ms, p99 ${summary.latencyMs.p99 ?? "-"} ms, max ${summary.latencyMs.max ?? "-"} ms`,
   ];
   if (summary.stoppedBecause) lines.push(`  stopped early: ${summary.stoppedBecause}`);
   return lines.join("\n");
