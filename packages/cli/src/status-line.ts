@@ -9,11 +9,16 @@ export interface StatusLine {
 
 export interface TerminalStream extends NodeJS.WritableStream {
   isTTY?: boolean;
+  columns?: number;
+  rows?: number;
 }
 
-/** On a terminal a live line; elsewhere (a pipe, CI's log) nothing, so logs hold no redraw noise. */
+/**
+ * On a terminal a live line; elsewhere (a pipe, CI's log) nothing, so logs hold no redraw noise. A
+ * terminal that reports no size (some pseudo-terminals) gets nothing too: log-update would cut every line.
+ */
 export function createStatusLine(stream: TerminalStream): StatusLine {
-  if (!stream.isTTY) return { update: () => {}, clear: () => {} };
+  if (!stream.isTTY || !stream.columns || !stream.rows) return { update: () => {}, clear: () => {} };
   const render = createLogUpdate(stream, { showCursor: true });
   return { update: (text) => render(text), clear: () => render.clear() };
 }
