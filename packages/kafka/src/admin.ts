@@ -17,6 +17,37 @@ export interface PartitionOffset {
   offset: string;
 }
 
+/** One consumer in a group, as the group coordinator knows it. */
+export interface GroupMember {
+  memberId: string;
+  /** The member's client id, e.g. "edm-stats" (names the app). */
+  clientId: string;
+  /** Where it connects from, e.g. "/10.1.2.3". */
+  clientHost: string;
+}
+
+export interface GroupDescription {
+  /** Logical group name. */
+  groupId: string;
+  /** The coordinator's word: "Empty", "Stable", "PreparingRebalance", "CompletingRebalance" or "Dead". */
+  state: string;
+  members: GroupMember[];
+}
+
+export interface TopicPartitionOffsets {
+  /** Logical topic name. */
+  topic: string;
+  partitions: PartitionOffset[];
+}
+
+export interface PartitionRange {
+  partition: number;
+  /** The oldest offset still retained (log start). */
+  low: string;
+  /** The offset the next record will get (high watermark): a caught-up group has committed this. */
+  high: string;
+}
+
 /** Topic and group administration. Connects on first use. */
 export interface KafkaAdmin {
   /**
@@ -31,6 +62,25 @@ export interface KafkaAdmin {
   listGroups(): Promise<string[]>;
   /** Committed offsets of a group (logical names) on a topic, by partition. */
   fetchCommittedOffsets(groupId: string, topic: string): Promise<PartitionOffset[]>;
+  /**
+   * Every committed offset of a group, on every topic it committed to (logical names), by partition.
+   * Topics carrying another KAFKA_PREFIX than this client's are left out.
+   */
+  fetchGroupOffsets(groupId: string): Promise<TopicPartitionOffsets[]>;
+  /** A group's state and its active members (none when it is "Empty" or "Dead"). */
+  describeGroup(groupId: string): Promise<GroupDescription>;
+  /** Each partition's retained range: log start and high watermark. */
+  topicOffsets(topic: string): Promise<PartitionRange[]>;
+  /**
+   * Per partition, the first offset whose record's timestamp is at or after `timestampMs`; the high
+   * watermark where every record is older.
+   */
+  offsetsAtTime(topic: string, timestampMs: number): Promise<PartitionOffset[]>;
+  /**
+   * Commits `offsets` as a group's position on a topic (the partitions not listed keep theirs). Kafka
+   * accepts this only while the group has no active members: check describeGroup first.
+   */
+  setOffsets(groupId: string, topic: string, offsets: PartitionOffset[]): Promise<void>;
   /**
    * How long each topic (logical names) keeps its records: its retention.ms, -1 meaning forever. A topic
    * maps to undefined when the broker does not let this client read its configuration (an ACL).
@@ -95,6 +145,56 @@ export function createAdmin(parts: ClientParts): KafkaAdmin {
         return partitions
           .map(({ partition, offset }) => ({ partition, offset }))
           .sort((a, b) => a.partition - b.partition);
+      }),
+    fetchGroupOffsets: (groupId) =>
+      connected("fetch a group's committed offsets", async () => {
+        const answer = await admin.fetchOffsets({ groupId: prefixer.groupId(groupId) });
+        return answer
+          .filter((entry) => prefixer.prefix === "" || entry.topic.startsWith(prefixer.prefix))
+          .map((entry) => ({
+            topic: prefixer.logicalTopic(entry.topic),
+            partitions: entry.partitions
+              .map(({ partition, offset }) => ({ partition, offset }))
+              .sort((a, b) => a.partition - b.partition),
+          }))
+          .sort((a, b) => a.topic.localeCompare(b.topic));
+      }),
+    describeGroup: (groupId) =>
+      connected("describe a consumer group", async () => {
+        const { groups } = await admin.describeGroups([prefixer.groupId(groupId)]);
+        const group = groups[0];
+        return {
+          groupId,
+          state: group?.state ?? "Dead",
+          members: (group?.members ?? []).map(({ memberId, clientId, clientHost }) => ({
+            memberId,
+            clientId,
+            clientHost,
+          })),
+        };
+      }),
+    topicOffsets: (topic) =>
+      connected("read a topic's offsets", async () =>
+        (await admin.fetchTopicOffsets(prefixer.topic(topic)))
+          .map(({ partition, low, high }) => ({ partition, low, high }))
+          .sort((a, b) => a.partition - b.partition),
+      ),
+    offsetsAtTime: (topic, timestampMs) =>
+      connected("find offsets by time", async () =>
+        (await admin.fetchTopicOffsetsByTimestamp(prefixer.topic(topic), timestampMs))
+          .map(({ partition, offset }) => ({ partition, offset }))
+          .sort((a, b) => a.partition - b.partition),
+      ),
+    setOffsets: (groupId, topic, offsets) =>
+      connected("set a group's offsets", async () => {
+        if (offsets.length === 0) return;
+        // kafkajs joins the group with a short-lived member to commit, and refuses while others are in it.
+        await admin.setOffsets({
+          groupId: prefixer.groupId(groupId),
+          topic: prefixer.topic(topic),
+          partitions: offsets,
+        });
+        log.info({ groupId, topic, offsets }, "Set a consumer group's offsets");
       }),
     topicRetentionMs: (topics) =>
       connected("read the topics' retention", async () => {

@@ -17,7 +17,15 @@
  * Names are logical everywhere ("edm-ui-click"); KAFKA_PREFIX is added on the broker and removed from
  * delivered records. Delivery is at least once: handlers must tolerate a record seen twice.
  */
-export type { KafkaAdmin, PartitionOffset, TopicSpec } from "./admin";
+export type {
+  GroupDescription,
+  GroupMember,
+  KafkaAdmin,
+  PartitionOffset,
+  PartitionRange,
+  TopicPartitionOffsets,
+  TopicSpec,
+} from "./admin";
 export type { KafkaClient, KafkaClientOptions } from "./client";
 export { createKafka, DEFAULT_RETRY } from "./client";
 export type { RetryPolicy } from "./client-parts";

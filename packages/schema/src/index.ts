@@ -35,6 +35,8 @@ export {
 export { pageOf } from "./page";
 export type { BatchParseResult, ParseOptions, ParseResult } from "./parse";
 export { parseEvent, parseEventBatch } from "./parse";
+export type { ShopProduct } from "./shop-catalog";
+export { SHOP_PRODUCTS } from "./shop-catalog";
 export type { ClientToServerEvents, ServerToClientEvents } from "./socket-events";
 export { SOCKET_EVENT } from "./socket-events";
 export type {
