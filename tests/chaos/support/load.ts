@@ -34,6 +34,8 @@ export interface LoadResult {
   serverErrors: { status: number; request: LoadRequest; answer: string }[];
   /** Connection errors and timeouts: requests that got no answer at all. */
   unanswered: number;
+  /** Why (at most 20 kept). */
+  unansweredReasons: string[];
 }
 
 export interface LoadRun {
@@ -47,6 +49,8 @@ export interface LoadRun {
   /** Ends the load early (a failed case), without waiting for the answers in flight. */
   stop(): void;
 }
+
+const JSON_HEADERS = { "content-type": "application/json" };
 
 interface Context {
   request?: LoadRequest;
@@ -68,7 +72,7 @@ export function startLoad(options: LoadOptions): LoadRun {
   const cannonOptions: autocannon.Options = {
     url: options.baseUrl,
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: JSON_HEADERS,
     connections,
     amount: options.requests,
     ...(options.rate ? { overallRate: options.rate } : {}),
@@ -77,7 +81,10 @@ export function startLoad(options: LoadOptions): LoadRun {
       {
         setupRequest: (request: autocannon.Request, context: Context) => {
           context.request = options.request(next++);
-          return { ...request, path: context.request.path, body: context.request.body };
+          const { path, body } = context.request;
+          // Fresh headers each time: autocannon writes Content-Length into the headers it is given, so
+          // reused ones would carry the previous body's length to an empty body (which then hangs).
+          return { ...request, path, body, headers: { ...JSON_HEADERS } };
         },
         onResponse: (status: number, body: string, context: Context) => {
           statuses[status] = (statuses[status] ?? 0) + 1;
@@ -93,11 +100,16 @@ export function startLoad(options: LoadOptions): LoadRun {
     ],
   };
   const instance = autocannon(cannonOptions, (error, result) => (error ? failed(error) : finished(result)));
+  const unansweredReasons: string[] = [];
+  instance.on("reqError", (error: Error) => {
+    if (unansweredReasons.length < 20) unansweredReasons.push(error.message);
+  });
   const done = run.then((result) => ({
     acks,
     statuses,
     serverErrors,
     unanswered: result.errors + result.timeouts,
+    unansweredReasons,
   }));
   return {
     done,

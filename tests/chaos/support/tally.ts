@@ -12,7 +12,7 @@ export interface Tally {
   duplicated: number;
   /** A few of the lost ids, to look for in the logs. */
   lostIds: string[];
-  /** Per fault: seconds from the fault until the first event acknowledged after it was counted. */
+  /** Per fault: see recoverySeconds; undefined when it never recovered. */
   recoverySeconds: (number | undefined)[];
 }
 
@@ -54,12 +54,29 @@ export async function tallyCase(db: pg.Pool, acks: readonly Ack[], faultTimes: n
     lost: lostIds.length,
     duplicated: await countedTwice(db),
     lostIds: lostIds.slice(0, 5),
-    recoverySeconds: faultTimes.map((faultAt) => {
-      const after = acks.filter((ack) => ack.at >= faultAt).flatMap((ack) => ack.ids);
-      const times = after.flatMap((id) => countedAt.get(id) ?? []);
-      return times.length === 0 ? undefined : (Math.min(...times) - faultAt) / 1000;
-    }),
+    recoverySeconds: faultTimes.map((faultAt) => recoverySeconds(acks, countedAt, faultAt)),
   };
+}
+
+/** Enough events to land on every partition: a partition left stuck shows as never recovering. */
+const RECOVERY_PROBE_EVENTS = 200;
+
+/**
+ * Seconds from the fault until the first events acknowledged after it were all counted: the time until
+ * the system counted what it was given again, on every partition, not just on some.
+ */
+function recoverySeconds(
+  acks: readonly Ack[],
+  countedAt: ReadonlyMap<string, number>,
+  faultAt: number,
+): number | undefined {
+  const probe = acks
+    .filter((ack) => ack.at >= faultAt)
+    .flatMap((ack) => ack.ids)
+    .slice(0, RECOVERY_PROBE_EVENTS);
+  const times = probe.map((id) => countedAt.get(id));
+  if (probe.length === 0 || times.some((time) => time === undefined)) return undefined;
+  return (Math.max(...(times as number[])) - faultAt) / 1000;
 }
 
 async function tablesExist(db: pg.Pool): Promise<boolean> {
