@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +16,8 @@ export interface PrivateBroker {
   env: Record<string, string>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Kills it without warning (SIGKILL, as a crashed machine would); start() brings it back on its data. */
+  kill(): Promise<void>;
   /** Stops it and deletes its data. */
   remove(): Promise<void>;
 }
@@ -26,6 +28,12 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** True while the process exists and is not a zombie (one nobody reaps stays listed, but is dead). */
+async function isAlive(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+  return stat !== "" && stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
 }
 
 export async function createPrivateBroker(): Promise<PrivateBroker> {
@@ -52,6 +60,11 @@ export async function createPrivateBroker(): Promise<PrivateBroker> {
     env: { KAFKA_URL: `kafka://127.0.0.1:${plaintext}` },
     start: () => kafkaSh("start"),
     stop: () => kafkaSh("stop"),
+    async kill() {
+      const pid = Number(await readFile(join(stateDir, "kafka/broker.pid"), "utf8"));
+      process.kill(pid, "SIGKILL");
+      while (await isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    },
     async remove() {
       await kafkaSh("stop").catch(() => {});
       await rm(stateDir, { recursive: true, force: true });
