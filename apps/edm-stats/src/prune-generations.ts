@@ -5,9 +5,10 @@ import type { Deployment, Generation } from "./generation";
 import { listGenerations, markDropped } from "./generation-control";
 
 /**
- * Drops the schemas of the generations that were replaced at least `retiredForMs` ago (live instances
- * move off a retired generation within a poll interval). Kept: the active generation, unfinished ones
- * (the next rebuild resumes them), and generation 0, whose tables share the deployment's own schema.
+ * Drops the schemas of the generations replaced (or built without being switched to) at least
+ * `retiredForMs` ago: live instances move off a retired generation within a poll interval. Kept: the
+ * active generation, unfinished ones (the next rebuild resumes them), and generation 0, whose tables share
+ * the deployment's own schema.
  * Their consumer groups stay on the broker, idle; Kafka forgets an empty group's offsets after its
  * offsets.retention.minutes (7 days by default).
  */
@@ -23,8 +24,8 @@ export async function pruneGenerations(
       generation.generation > 0 &&
       !generation.active &&
       generation.droppedAt === null &&
-      generation.retiredAt !== null &&
-      generation.retiredAt.getTime() <= cutoff,
+      generation.builtAt !== null &&
+      (generation.retiredAt ?? generation.builtAt).getTime() <= cutoff,
   );
   const dropped: Generation[] = [];
   for (const { generation, schema, groupId } of prunable) {

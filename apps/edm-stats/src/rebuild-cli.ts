@@ -1,4 +1,4 @@
-// `pnpm --filter edm-stats rebuild [command] [options]`: rebuilds the statistics from everything Kafka
+// `pnpm --filter edm-stats rebuild-stats [command] [options]`: rebuilds the statistics from everything Kafka
 // retains into a new generation and switches to it (see rebuild.ts), shows the generations, switches back,
 // or drops old ones. Same environment as edm-stats: DATABASE_URL, KAFKA_URL (+ TLS, KAFKA_PREFIX),
 // STATS_GROUP_ID. Exit codes: 0 done, 1 failed, 2 bad usage, 3 another rebuild is running, 130 interrupted.
@@ -15,7 +15,7 @@ import { RebuildInterruptedError, rebuildStats } from "./rebuild";
 import { RebuildBusyError, withRebuildLock } from "./rebuild-lock";
 import { generationsReport, progressLine, resultReport } from "./rebuild-report";
 
-const HELP = `Usage: pnpm --filter edm-stats rebuild [command] [options]
+const HELP = `Usage: pnpm --filter edm-stats rebuild-stats [command] [options]
 
 Commands:
   (none)            rebuild the statistics from everything Kafka retains into a new generation

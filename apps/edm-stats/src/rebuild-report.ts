@@ -2,7 +2,7 @@ import type { GenerationRecord } from "./generation-control";
 import type { RebuildProgress, RebuildResult } from "./rebuild";
 import type { StatsTotals } from "./totals";
 
-// What `pnpm --filter edm-stats rebuild` prints for people; `--json` prints the objects themselves.
+// What `pnpm --filter edm-stats rebuild-stats` prints for people; `--json` prints the objects themselves.
 
 export function progressLine(progress: RebuildProgress): string {
   const { generation, records, counted, lag, elapsedMs, eventsPerSecond } = progress;
@@ -44,7 +44,7 @@ export function resultReport(result: RebuildResult): string {
   }
   lines.push(
     "",
-    "Only what Kafka retains was rebuilt. Switch back with: pnpm --filter edm-stats rebuild activate " +
+    "Only what Kafka retains was rebuilt. Switch back with: pnpm --filter edm-stats rebuild-stats activate " +
       String(previous.generation),
   );
   return lines.join("\n");
