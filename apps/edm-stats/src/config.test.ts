@@ -27,6 +27,7 @@ describe("loadConfig", () => {
       migrateOnStart: false,
       sessionTimeoutMs: 30_000,
       dedupeRetentionMs: 15 * 24 * 3_600_000,
+      generationPollMs: 5_000,
       kafka: { brokers: ["127.0.0.1:29092"], tls: null, prefix: "", clientId: "edm-stats" },
     });
     expect(config.corsOrigins).toContain("http://localhost:3004");
@@ -43,6 +44,7 @@ describe("loadConfig", () => {
       MIGRATE_ON_START: "1",
       STATS_SESSION_TIMEOUT: "10s",
       DEDUPE_RETENTION: "720h",
+      STATS_GENERATION_POLL: "2s",
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -51,6 +53,7 @@ describe("loadConfig", () => {
       migrateOnStart: true,
       sessionTimeoutMs: 10_000,
       dedupeRetentionMs: 720 * 3_600_000,
+      generationPollMs: 2_000,
       kafka: { prefix: "milk-3411." },
     });
   });

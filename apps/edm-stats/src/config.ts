@@ -25,6 +25,8 @@ export interface StatsConfig {
   sessionTimeoutMs: number;
   /** How long an event id is remembered for deduplication; must exceed Kafka's retention. */
   dedupeRetentionMs: number;
+  /** How often the active statistics generation is read, to follow a rebuild's switch (rebuild.ts). */
+  generationPollMs: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -53,6 +55,9 @@ const envSchema = z.object({
   DEDUPE_RETENTION: durationMs(15 * 24 * HOUR_MS).refine((ms) => ms >= HOUR_MS, {
     message: "must be at least 1h, and longer than the Kafka topics' retention",
   }),
+  STATS_GENERATION_POLL: durationMs(5_000).refine((ms) => ms >= 100 && ms <= 300_000, {
+    message: "must be from 100ms to 5m",
+  }),
 });
 
 /**
@@ -73,5 +78,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     migrateOnStart: parsed.MIGRATE_ON_START,
     sessionTimeoutMs: parsed.STATS_SESSION_TIMEOUT,
     dedupeRetentionMs: parsed.DEDUPE_RETENTION,
+    generationPollMs: parsed.STATS_GENERATION_POLL,
   };
 }

@@ -1,3 +1,4 @@
+import { withTimeout } from "@edm/kafka";
 import type { Logger } from "@edm/runtime";
 import pg from "pg";
 
@@ -111,5 +112,28 @@ export async function databaseAnswers(db: Db, timeoutMs = 2_000): Promise<boolea
     return await Promise.race([answered, timedOut]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** pool.end() waits for connections in use; a batch abandoned by a timed-out stop must not hang the exit. */
+export async function endPool(db: Db, log: Logger): Promise<void> {
+  try {
+    await withTimeout(db.end(), 5_000, "Closing the PostgreSQL pool");
+  } catch (err) {
+    log.warn({ err }, "the PostgreSQL pool did not close in time; exiting anyway");
+  }
+}
+
+/** Runs `work` on a connection of its own, opened for it and closed after. */
+export async function withClient<T>(
+  databaseUrl: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client(clientOptions(databaseUrl));
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => {});
   }
 }

@@ -1,21 +1,19 @@
-import {
-  createKafka,
-  type KafkaClient,
-  type KafkaConsumer,
-  type KafkaProducer,
-  withTimeout,
-} from "@edm/kafka";
+import { createKafka, type KafkaClient } from "@edm/kafka";
 import { type Logger, type RunningHttpServer, startHttpServer } from "@edm/runtime";
 import { EVENT_TOPICS } from "@edm/schema";
 import { createApp } from "./app";
 import type { StatsConfig } from "./config";
-import { createPool, type Db, databaseAnswers } from "./db";
+import { type Counting, startCounting } from "./counting";
+import { createPool, type Db, databaseAnswers, endPool, withClient } from "./db";
 import { kafkaDeadLetters } from "./dead-letter";
-import { type BatchDeps, handleBatch } from "./handle-batch";
-import { migrate } from "./migrate";
-import { type Pruning, schedulePruning } from "./prune";
+import { type Deployment, type Generation, generationDatabaseUrl } from "./generation";
+import { openDeployment, readActiveGeneration } from "./generation-control";
+import { followActiveGeneration, type GenerationFollower } from "./generation-follower";
+import type { BatchDeps } from "./handle-batch";
+import { migrateDeployment } from "./migrate-deployment";
 import { createQueries } from "./queries";
 import { checkDedupeCoversRetention } from "./retention-check";
+import { type SwitchableQueries, switchableQueries } from "./switchable-queries";
 
 export interface StatsDeps {
   log: Logger;
@@ -31,6 +29,8 @@ export interface StatsDeps {
 export interface RunningStats {
   url: string;
   port: number;
+  /** The statistics generation this instance serves and counts into (see generation.ts). */
+  generation(): Generation;
   /** Finishes the batch in hand (its counts and offsets committed), then closes HTTP and the database. */
   stop(): Promise<void>;
 }
@@ -38,87 +38,118 @@ export interface RunningStats {
 /**
  * Starts edm-stats: HTTP first (so the platform sees the port bound and /readyz says "not yet" while the
  * consumer joins its group), then the check that DEDUPE_RETENTION covers the topics' retention, then the
- * dead-letter producer and the consumer. A failed start closes what was opened and throws.
+ * dead-letter producer and the counting. A failed start closes what was opened and throws.
+ *
+ * It serves and counts the ACTIVE generation (generation 0, the configured schema and group, until a
+ * rebuild switches), and follows the pointer: when it names another generation, the API moves to that
+ * generation's tables and the counting to its consumer group (see rebuild.ts).
  */
 export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<RunningStats> {
   const { log } = deps;
-  // Two pools: the consumer's batches never queue behind HTTP queries (see POOL_SIZES).
-  const apiDb = createPool(config.databaseUrl, log, "api");
-  const consumerDb = createPool(config.databaseUrl, log, "consumer");
   const kafka = deps.kafka ?? createKafka(config.kafka, { log });
   const producer = kafka.producer();
-  const consumer = kafka.consumer({
-    groupId: config.groupId,
-    topics: [...EVENT_TOPICS],
-    // A new group counts what Kafka still retains rather than only what arrives from now on.
-    fromBeginning: true,
-    sessionTimeoutMs: config.sessionTimeoutMs,
-  });
-  let http: RunningHttpServer | undefined;
-  let pruning: Pruning | undefined;
+  let deployment: Deployment | undefined;
+  // Through the API's pool once there is one: the pointer's table is schema-qualified.
+  const readActive = async (db: Db | undefined): Promise<Generation> => {
+    deployment ??= await openDeployment(config.databaseUrl, config.groupId);
+    return db
+      ? readActiveGeneration(db, deployment)
+      : readActiveGenerationOnce(config.databaseUrl, deployment);
+  };
 
-  consumer.onCrash(({ error, restarting }) => {
-    if (!restarting) deps.onConsumerLost?.(error);
-  });
+  let generation: Generation = { generation: 0, schema: "", groupId: config.groupId };
+  let apiDb: Db | undefined;
+  let queries: SwitchableQueries | undefined;
+  let counting: Counting | undefined;
+  let follower: GenerationFollower | undefined;
+  let http: RunningHttpServer | undefined;
+
+  const count = (next: Generation) =>
+    startCounting({
+      kafka,
+      generation: next,
+      databaseUrl: generationDatabaseUrl(config.databaseUrl, next),
+      deadLetters: kafkaDeadLetters(producer, next.groupId),
+      log,
+      sessionTimeoutMs: config.sessionTimeoutMs,
+      pruning: { dedupeRetentionMs: config.dedupeRetentionMs },
+      ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.onConsumerLost ? { onConsumerLost: deps.onConsumerLost } : {}),
+    });
+
+  // The API first (the new tables are complete up to where the rebuild stopped), then the counting: the old
+  // group's consumer finishes its batch and leaves, and the new group carries on from the offsets the
+  // rebuild committed, so its tables miss nothing and count nothing twice.
+  const switchTo = async (next: Generation) => {
+    const oldApiDb = apiDb;
+    apiDb = createPool(generationDatabaseUrl(config.databaseUrl, next), log, "api");
+    queries?.use(createQueries(apiDb, deps.now));
+    await counting?.stop();
+    counting = undefined;
+    counting = await count(next);
+    generation = next;
+    if (oldApiDb) await endPool(oldApiDb, log);
+  };
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      await pruning?.stop();
+      await follower?.stop();
       // In parallel: the consumer finishes its batch in hand while the HTTP server drains its requests.
-      await Promise.all([consumer.stop(), http?.close(5_000)]);
+      await Promise.all([counting?.stop(), http?.close(5_000)]);
       await producer.disconnect();
-      await Promise.all([endPool(apiDb, log), endPool(consumerDb, log)]);
+      if (apiDb) await endPool(apiDb, log);
     })();
     return stopping;
   };
 
   try {
-    if (config.migrateOnStart) await migrate({ databaseUrl: config.databaseUrl, log });
-    const queries = createQueries(apiDb, deps.now);
-    const ready = async () => ({ kafka: consumer.isRunning(), database: await databaseAnswers(apiDb) });
+    if (config.migrateOnStart) await migrateDeployment({ databaseUrl: config.databaseUrl, log });
+    generation = await readActive(undefined).catch((err: unknown) => {
+      // Counting generation 0 meanwhile is harmless: each generation counts exactly once into its own
+      // tables, and the follower moves to the active one as soon as the database answers.
+      log.warn(
+        { err, event: "stats.generation.unknown" },
+        "could not read the active statistics generation at start; serving generation 0 until the database answers",
+      );
+      return generation;
+    });
+    // Two pools: the consumer's batches never queue behind HTTP queries (see POOL_SIZES).
+    const firstApiDb = createPool(generationDatabaseUrl(config.databaseUrl, generation), log, "api");
+    apiDb = firstApiDb;
+    queries = switchableQueries(createQueries(firstApiDb, deps.now));
+    const ready = async () => ({
+      kafka: counting?.isRunning() ?? false,
+      database: await databaseAnswers(apiDb ?? firstApiDb),
+    });
     const app = createApp({ queries, ready, corsOrigins: config.corsOrigins, log });
     http = await startHttpServer({ app, port: config.port, log });
     await checkDedupeCoversRetention(kafka, EVENT_TOPICS, config.dedupeRetentionMs, log);
     await producer.connect();
-    await startConsuming(consumer, producer, consumerDb, config, deps);
-    // Background upkeep of the consumer's tables: on the consumer's pool, never taking the API's connections.
-    pruning = schedulePruning(consumerDb, log, { dedupeRetentionMs: config.dedupeRetentionMs });
+    counting = await count(generation);
+    follower = followActiveGeneration({
+      current: generation,
+      readActive: () => readActive(apiDb),
+      switchTo,
+      onSwitchFailed: (error) => {
+        log.error({ err: error }, "switching to the active statistics generation failed");
+        deps.onConsumerLost?.(error);
+      },
+      pollMs: config.generationPollMs,
+      log,
+    });
   } catch (error) {
     await stop().catch(() => {});
     throw error;
   }
   log.info(
-    { groupId: config.groupId, topics: EVENT_TOPICS, url: http.url },
+    { groupId: generation.groupId, generation: generation.generation, topics: EVENT_TOPICS, url: http.url },
     "edm-stats is counting events and serving statistics",
   );
-  return { url: http.url, port: http.port, stop };
+  return { url: http.url, port: http.port, generation: () => generation, stop };
 }
 
-async function startConsuming(
-  consumer: KafkaConsumer,
-  producer: KafkaProducer,
-  db: Db,
-  config: StatsConfig,
-  deps: StatsDeps,
-): Promise<void> {
-  const batchDeps: BatchDeps = {
-    db,
-    deadLetters: kafkaDeadLetters(producer, config.groupId),
-    log: deps.log,
-    ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}),
-    ...(deps.now ? { now: deps.now } : {}),
-  };
-  await consumer.start(async (batch) => {
-    await handleBatch(batchDeps, batch);
-  });
-}
-
-/** pool.end() waits for connections in use; a batch abandoned by a timed-out stop must not hang the exit. */
-async function endPool(db: Db, log: Logger): Promise<void> {
-  try {
-    await withTimeout(db.end(), 5_000, "Closing the PostgreSQL pool");
-  } catch (err) {
-    log.warn({ err }, "the PostgreSQL pool did not close in time; exiting anyway");
-  }
+function readActiveGenerationOnce(databaseUrl: string, deployment: Deployment): Promise<Generation> {
+  return withClient(databaseUrl, (client) => readActiveGeneration(client, deployment));
 }

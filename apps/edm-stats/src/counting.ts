@@ -1,0 +1,82 @@
+import type { KafkaClient } from "@edm/kafka";
+import type { Logger } from "@edm/runtime";
+import { EVENT_TOPICS } from "@edm/schema";
+import { createPool, type Db, endPool } from "./db";
+import type { DeadLetterSink } from "./dead-letter";
+import type { Generation } from "./generation";
+import { type BatchDeps, handleBatch } from "./handle-batch";
+import { type Pruning, schedulePruning } from "./prune";
+
+export interface CountingOptions {
+  kafka: KafkaClient;
+  generation: Generation;
+  /** A DATABASE_URL whose search_path names the generation's schema (generationDatabaseUrl). */
+  databaseUrl: string;
+  deadLetters: DeadLetterSink;
+  log: Logger;
+  sessionTimeoutMs: number;
+  /** Forget old event keys, sessions and minutes in the background (live counting: yes; a rebuild: no). */
+  pruning?: { dedupeRetentionMs: number };
+  /** See BatchDeps.afterCommit. */
+  afterCommit?: BatchDeps["afterCommit"];
+  now?: () => number;
+  /** The consumer crashed for good: this generation is counted no further here. */
+  onConsumerLost?: (error: Error) => void;
+}
+
+/** One generation being counted: its consumer group feeding its tables, exactly once. */
+export interface Counting {
+  generation: Generation;
+  isRunning(): boolean;
+  /** Finishes the batch in hand (its counts and offsets committed), then closes the pool. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Counts the event topics into one generation's tables with that generation's consumer group: the same
+ * batch handler whoever runs it (a live instance or a rebuild), only the search_path and the group differ.
+ * A new group starts from the oldest record Kafka retains.
+ */
+export async function startCounting(options: CountingOptions): Promise<Counting> {
+  const { kafka, generation, log } = options;
+  const db: Db = createPool(options.databaseUrl, log, "consumer");
+  const consumer = kafka.consumer({
+    groupId: generation.groupId,
+    topics: [...EVENT_TOPICS],
+    fromBeginning: true,
+    sessionTimeoutMs: options.sessionTimeoutMs,
+  });
+  const stopListening = consumer.onCrash(({ error, restarting }) => {
+    if (!restarting) options.onConsumerLost?.(error);
+  });
+  let pruning: Pruning | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      stopListening();
+      await pruning?.stop();
+      await consumer.stop();
+      await endPool(db, log);
+    })();
+    return stopping;
+  };
+
+  const batchDeps: BatchDeps = {
+    db,
+    deadLetters: options.deadLetters,
+    log,
+    ...(options.afterCommit ? { afterCommit: options.afterCommit } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
+  try {
+    await consumer.start(async (batch) => {
+      await handleBatch(batchDeps, batch);
+    });
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+  // Background upkeep of the generation's tables: on the consumer's pool, never taking the API's connections.
+  if (options.pruning) pruning = schedulePruning(db, log, options.pruning);
+  return { generation, isRunning: consumer.isRunning, stop };
+}
