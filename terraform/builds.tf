@@ -9,7 +9,7 @@ data "external" "source" {
 
   program     = ["node", "--import", "tsx", "scripts/heroku/package-source.ts"]
   working_dir = local.repo_root
-  query       = {
+  query = {
     app     = each.value
     out_dir = "${local.repo_root}/terraform/.build"
   }

@@ -32,7 +32,7 @@ locals {
 
   # Multi-tenant (basic) plans need each consumer group created before use; dedicated plans do not.
   multi_tenant_kafka = startswith(var.kafka_plan, "heroku-kafka:basic-")
-  consumer_groups    = local.multi_tenant_kafka ? concat(
+  consumer_groups = local.multi_tenant_kafka ? concat(
     [for dyno in range(1, var.dynos["stream"].quantity + 1) : "${local.stream_group_id}.web.${dyno}"],
     [local.stats_group_id],
   ) : []
