@@ -4,14 +4,18 @@
 # buildpack installs with pnpm (packageManager and pnpm-lock.yaml), builds, then prunes dev dependencies.
 # The tarball depends only on that commit, so a commit that changes other apps (or tests, or terraform) leaves
 # its checksum, and so its build and dynos, as they are.
+#
+# Every path here is relative to this directory, never absolute: heroku_build's source.path is ForceNew, so
+# an absolute path would rebuild all five apps whenever the apply runs from another checkout (a colleague's,
+# a CI runner's). The program runs in this directory and answers with a path relative to it.
 data "external" "source" {
   for_each = local.apps
 
-  program     = ["node", "--import", "tsx", "scripts/heroku/package-source.ts"]
-  working_dir = local.repo_root
+  program     = ["node", "--import", "tsx", "../scripts/heroku/package-source.ts"]
+  working_dir = path.module
   query = {
     app     = each.value
-    out_dir = "${local.repo_root}/terraform/.build"
+    out_dir = ".build"
   }
 }
 

@@ -17,6 +17,7 @@ import {
   ROLE_APP,
   ROLES,
   resource,
+  TERRAFORM_DIR,
   type TerraformConfig,
 } from "./terraform-config";
 import { addonEnvOf, configVarsOf } from "./terraform-env";
@@ -150,10 +151,19 @@ describe("builds and formations", () => {
     expect(source).not.toHaveProperty("checksum");
     expect(tf.data["external.source"]).toMatchObject({
       for_each: "${local.apps}",
-      program: ["node", "--import", "tsx", "scripts/heroku/package-source.ts"],
-      query: { app: "${each.value}" },
+      program: ["node", "--import", "tsx", "../scripts/heroku/package-source.ts"],
+      working_dir: "${path.module}",
+      query: { app: "${each.value}", out_dir: ".build" },
     });
-    expect(existsSync(join(REPO_ROOT, "scripts/heroku/package-source.ts"))).toBe(true);
+    expect(existsSync(join(TERRAFORM_DIR, "../scripts/heroku/package-source.ts"))).toBe(true);
+  });
+
+  it("never put the checkout's absolute location into the plan (source.path is ForceNew)", () => {
+    // package-source.int.test.ts runs the program from two checkouts and compares the answers.
+    for (const [name, text] of Object.entries(tf.texts)) {
+      expect(text, name).not.toMatch(/\b(abspath|path\.cwd)\s*\(|\bpath\.cwd\b/);
+    }
+    expect(tf.locals.repo_root).toBe("${path.module}/..");
   });
 
   it("build and scale only once config vars, Kafka attachments, database, topics and groups exist", () => {
