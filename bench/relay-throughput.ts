@@ -41,6 +41,7 @@ async function measure(label: string, maxEventsPerSend: string) {
     }),
     { log },
   );
+  await relay.kafkaConnected;
   const post = (i: number) =>
     fetch(`${relay.url}/api/events`, {
       method: "POST",

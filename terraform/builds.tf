@@ -4,14 +4,18 @@
 # buildpack installs with pnpm (packageManager and pnpm-lock.yaml), builds, then prunes dev dependencies.
 # The tarball depends only on that commit, so a commit that changes other apps (or tests, or terraform) leaves
 # its checksum, and so its build and dynos, as they are.
+#
+# Every path here is relative to this directory, never absolute: heroku_build's source.path is ForceNew, so
+# an absolute path would rebuild all five apps whenever the apply runs from another checkout (a colleague's,
+# a CI runner's). The program runs in this directory and answers with a path relative to it.
 data "external" "source" {
   for_each = local.apps
 
-  program     = ["node", "--import", "tsx", "scripts/heroku/package-source.ts"]
-  working_dir = local.repo_root
+  program     = ["node", "--import", "tsx", "../scripts/heroku/package-source.ts"]
+  working_dir = path.module
   query = {
     app     = each.value
-    out_dir = "${local.repo_root}/terraform/.build"
+    out_dir = ".build"
   }
 }
 
@@ -42,6 +46,26 @@ resource "heroku_build" "app" {
   ]
 }
 
+# heroku_build waits for the build only; its release (and edm-stats's migrations in the release phase) may
+# still be pending, or fail. This waits for each build's release to succeed, failing the apply with the
+# release phase's output otherwise, so that dynos are scaled only onto a release that succeeded.
+resource "terraform_data" "release" {
+  for_each = local.apps
+
+  triggers_replace = {
+    build_id = heroku_build.app[each.key].id
+  }
+
+  provisioner "local-exec" {
+    working_dir = local.repo_root
+    command     = "node --import tsx scripts/heroku/wait-for-release.ts"
+    environment = {
+      EDM_HEROKU_APP      = local.heroku_apps[each.key].name
+      EDM_HEROKU_BUILD_ID = heroku_build.app[each.key].id
+    }
+  }
+}
+
 resource "heroku_formation" "web" {
   for_each = local.apps
 
@@ -52,6 +76,7 @@ resource "heroku_formation" "web" {
 
   depends_on = [
     heroku_build.app,
+    terraform_data.release,
     heroku_addon_attachment.kafka_stream,
     heroku_addon_attachment.kafka_stats,
     terraform_data.kafka_topics_and_groups,

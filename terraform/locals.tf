@@ -1,5 +1,6 @@
 locals {
-  repo_root = abspath("${path.module}/..")
+  # Relative on purpose: a plan must not depend on where the checkout lives (see builds.tf).
+  repo_root = "${path.module}/.."
 
   # The five apps by role, each with its folder under apps/ (built from this one repository).
   apps = {

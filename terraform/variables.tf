@@ -82,6 +82,18 @@ variable "topic_partitions" {
     condition     = var.topic_partitions >= 1 && var.topic_partitions <= 256 && floor(var.topic_partitions) == var.topic_partitions
     error_message = "topic_partitions must be a whole number from 1 to 256."
   }
+
+  # Multi-tenant plans cap the partitions of all topics together; past the cap the Kafka step would only
+  # fail after its timeout. 3 is the number of topics (local.kafka_topics; tests/deploy checks they agree).
+  validation {
+    condition = var.topic_partitions * 3 <= lookup(
+      # basic-2's 960 is never reached: the rule above caps a topic at 256 partitions.
+      { "heroku-kafka:basic-0" = 240, "heroku-kafka:basic-1" = 480 },
+      var.kafka_plan,
+      var.topic_partitions * 3,
+    )
+    error_message = "topic_partitions times the 3 topics must fit the Kafka plan's partition limit: heroku-kafka:basic-0 allows 240 partitions in all (topic_partitions at most 80), heroku-kafka:basic-1 480 (at most 160)."
+  }
 }
 
 variable "topic_retention" {
@@ -92,6 +104,19 @@ variable "topic_retention" {
   validation {
     condition     = can(regex("^[0-9]+ ?(ms|s|m|h|d)$", var.topic_retention))
     error_message = "topic_retention must be a number and a unit (ms, s, m, h or d), e.g. \"1d\" or \"36h\"."
+  }
+
+  # The Kafka CLI refuses less than 24 hours on multi-tenant (basic) plans; a malformed value is reported by
+  # the rule above, so it passes this one.
+  validation {
+    condition = !startswith(var.kafka_plan, "heroku-kafka:basic-") || try(
+      tonumber(regex("^([0-9]+) ?(ms|s|m|h|d)$", var.topic_retention)[0]) * lookup(
+        { ms = 1, s = 1000, m = 60000, h = 3600000, d = 86400000 },
+        regex("^([0-9]+) ?(ms|s|m|h|d)$", var.topic_retention)[1],
+      ) >= 86400000,
+      true,
+    )
+    error_message = "topic_retention must be at least 24 hours (\"24h\" or \"1d\") on multi-tenant heroku-kafka:basic-* plans: the Kafka CLI refuses less there."
   }
 }
 

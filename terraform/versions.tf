@@ -1,6 +1,7 @@
 terraform {
-  # terraform_data (1.4) and the validation and function features used here (1.5).
-  required_version = ">= 1.5.0"
+  # terraform_data (1.4), and validation rules that refer to other variables (1.9: variables.tf checks the
+  # retention and partitions against var.kafka_plan).
+  required_version = ">= 1.9.0"
 
   required_providers {
     heroku = {

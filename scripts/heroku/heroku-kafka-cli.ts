@@ -3,7 +3,8 @@
 // without KAFKA_PREFIX and Heroku adds it, exactly as @edm/kafka adds it in the apps.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { type KafkaCli, parseConsumerGroupList } from "./kafka-setup";
+import { parseConsumerGroupList } from "./consumer-group-list";
+import type { KafkaCli } from "./kafka-setup";
 
 const exec = promisify(execFile);
 

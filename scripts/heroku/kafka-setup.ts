@@ -92,18 +92,6 @@ export async function findMissing(cli: KafkaCli, wants: KafkaWants, prefix: stri
   return { topics, consumerGroups };
 }
 
-/**
- * Group names from `heroku kafka:consumer-groups`: a "=== ..." heading, a "Name" table header and its rule,
- * then one name per line (names hold no spaces), or a sentence when there are none.
- */
-export function parseConsumerGroupList(output: string): string[] {
-  return output
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("===") && line !== "Name")
-    .filter((line) => !/^[-─\s]+$/.test(line) && !/\s/.test(line));
-}
-
 function describe(missing: Missing): string {
   const parts = [
     missing.topics.length > 0 ? `topics ${missing.topics.join(", ")}` : "",

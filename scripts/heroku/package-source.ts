@@ -1,14 +1,16 @@
 // Writes one app's Heroku source tarball from the last commit that changed it (see source-package.ts).
 //
 // As terraform's "external" data source (terraform/builds.tf) it reads {"app": "...", "out_dir": "..."} on
-// stdin and prints {"path": "...", "commit": "...", "sha256": "..."}. By hand:
+// stdin and prints {"path": "...", "commit": "...", "sha256": "..."}. There out_dir must be relative (to the
+// working directory, terraform/), and so is the path printed: heroku_build's source.path is ForceNew, and an
+// absolute path would differ between checkouts and rebuild every app. By hand:
 //
 //   node --import tsx scripts/heroku/package-source.ts edm-relay [out_dir]
 //
 // Uncommitted changes are not deployed; they are reported on stderr.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { commitInfo, filesAt, uncommittedChanges } from "./git-source";
 import { HEROKU_APPS, type HerokuApp, isHerokuApp, REPO_ROOT } from "./heroku-apps";
 import { belongsInSource, herokuSourceFiles, sourcePathspecs } from "./source-package";
@@ -31,7 +33,8 @@ export async function writeSourcePackage(options: {
   // Procfile.template and package.json are root files, so the selection already holds them.
   const files = await filesAt(repoRoot, commit.sha, (path) => belongsInSource(path, options.app));
   const tarball = tarGz(herokuSourceFiles(files, options.app), commit.time);
-  const path = resolve(options.outDir, `${options.app}.tar.gz`);
+  // Relative stays relative (to the working directory): this path ends up in terraform's plan.
+  const path = join(options.outDir, `${options.app}.tar.gz`);
   await mkdir(options.outDir, { recursive: true });
   // Rewritten only when different, and whole (write, then rename): a plan may read it meanwhile.
   const existing = await readFile(path).catch(() => undefined);
@@ -50,6 +53,11 @@ async function readQuery(argv: string[]): Promise<{ app: string; outDir: string 
   if (typeof query.app !== "string" || typeof query.out_dir !== "string") {
     throw new Error('expected {"app": "<app>", "out_dir": "<directory>"} on stdin');
   }
+  if (isAbsolute(query.out_dir)) {
+    throw new Error(
+      `out_dir must be relative to the working directory, not "${query.out_dir}": the path answered becomes heroku_build's source.path, and an absolute one rebuilds every app when applied from another checkout`,
+    );
+  }
   return { app: query.app, outDir: query.out_dir };
 }
 
@@ -66,7 +74,10 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-main().catch((error: unknown) => {
-  console.error(`package-source: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+// Only as a program: the tests import writeSourcePackage.
+if (process.argv[1] === import.meta.filename) {
+  main().catch((error: unknown) => {
+    console.error(`package-source: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -8,7 +8,12 @@
 //   whose lockfile names projects that are absent, so the other apps' dependencies are never installed;
 // - a root package.json with "heroku-postbuild" building only this app (vite needs the dev dependencies,
 //   which are still installed then; the server runs with tsx, a production dependency of each app);
+// - no root devDependencies, in package.json and in pnpm-lock.yaml's root importer alike (so the frozen
+//   lockfile still matches): they are the repository's tooling (test runners, embedded PostgreSQL binaries,
+//   testcontainers, playwright-core, biome, ...), which no app needs to build or run, and which the build
+//   would otherwise fetch for every app before pruning it. Each app's own dependencies are untouched;
 // - the app's Procfile, rendered from Procfile.template.
+import { parseDocument, YAMLMap } from "yaml";
 import type { HerokuApp } from "./heroku-apps";
 import { procfileFor } from "./render-procfile";
 import type { TarFile } from "./tar";
@@ -18,6 +23,9 @@ export interface SourceFile {
   content: Uint8Array;
   executable: boolean;
 }
+
+/** Root files the tarball holds rewritten (see herokuSourceFiles). */
+const REWRITTEN = ["package.json", "pnpm-lock.yaml"];
 
 /** Whether a path of the repository belongs in `app`'s tarball. */
 export function belongsInSource(path: string, app: HerokuApp): boolean {
@@ -40,7 +48,17 @@ export function herokuPackageJson(rootPackageJson: string, app: HerokuApp): stri
     }
   }
   manifest.scripts = { ...scripts, "heroku-postbuild": `pnpm --filter ${app} run --if-present build` };
+  delete (manifest as { devDependencies?: unknown }).devDependencies;
   return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** pnpm-lock.yaml with the root importer's devDependencies removed, matching herokuPackageJson. */
+export function herokuLockfile(lockfile: string): string {
+  const document = parseDocument(lockfile);
+  const root = document.getIn(["importers", "."]);
+  if (!(root instanceof YAMLMap)) throw new Error("pnpm-lock.yaml has no root importer (importers: .:)");
+  root.delete("devDependencies");
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /**
@@ -55,15 +73,17 @@ export function herokuSourceFiles(files: readonly SourceFile[], app: HerokuApp):
   };
   const procfile = procfileFor(app, text("Procfile.template"));
   const packageJson = herokuPackageJson(text("package.json"), app);
+  const lockfile = herokuLockfile(text("pnpm-lock.yaml"));
   if (!files.some((file) => file.path.startsWith(`apps/${app}/`))) {
     throw new Error(`apps/${app} is not in the commit: commit it before deploying`);
   }
   const selected: TarFile[] = files
-    .filter((file) => belongsInSource(file.path, app) && file.path !== "package.json")
+    .filter((file) => belongsInSource(file.path, app) && !REWRITTEN.includes(file.path))
     .map((file) => ({ path: file.path, content: file.content, executable: file.executable }));
   return [
     ...selected,
     { path: "package.json", content: Buffer.from(packageJson) },
+    { path: "pnpm-lock.yaml", content: Buffer.from(lockfile) },
     { path: "Procfile", content: Buffer.from(procfile) },
   ];
 }

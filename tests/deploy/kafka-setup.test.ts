@@ -1,12 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseConsumerGroupList, UnknownCliOutputError } from "../../scripts/heroku/consumer-group-list";
 import { readKafkaSetupEnv } from "../../scripts/heroku/ensure-kafka";
 import { herokuKafkaCli } from "../../scripts/heroku/heroku-kafka-cli";
-import {
-  ensureKafkaResources,
-  type KafkaCli,
-  type KafkaWants,
-  parseConsumerGroupList,
-} from "../../scripts/heroku/kafka-setup";
+import { ensureKafkaResources, type KafkaCli, type KafkaWants } from "../../scripts/heroku/kafka-setup";
 
 const wants: KafkaWants = {
   topics: ["edm-ui-click", "edm-ui-pageload", "edm-dead-letter"],
@@ -117,27 +115,51 @@ describe("ensureKafkaResources", () => {
   });
 });
 
-describe("parseConsumerGroupList", () => {
-  it("reads the names from the CLI's table", () => {
-    const output = [
-      "=== Kafka Consumer Groups on HEROKU_KAFKA",
-      "",
-      " Name                        ",
-      " ─────────────────────────── ",
-      " sturdy-12345.edm-stats      ",
-      " sturdy-12345.edm-stream.web.1 ",
-      "",
-    ].join("\n");
-    expect(parseConsumerGroupList(output)).toEqual([
-      "sturdy-12345.edm-stats",
-      "sturdy-12345.edm-stream.web.1",
-    ]);
+describe("parseConsumerGroupList, on recorded outputs of each table style", () => {
+  const fixture = (name: string) =>
+    readFileSync(join(import.meta.dirname, "fixtures/kafka-consumer-groups", name), "utf8");
+  const groups = ["sturdy-12345.edm-stats", "sturdy-12345.edm-stream.web.1"];
+
+  it.each(["cli-util-table.txt", "oclif-underline.txt", "oclif-bordered.txt"])(
+    "reads the names from %s",
+    (name) => {
+      expect(parseConsumerGroupList(fixture(name))).toEqual(groups);
+    },
+  );
+
+  it("reads them through the colours a terminal would get", () => {
+    const coloured = fixture("oclif-underline.txt")
+      .replace("===", "\u001b[2m===\u001b[22m")
+      .replace("Name", "\u001b[1m\u001b[35mName\u001b[39m\u001b[22m");
+    expect(parseConsumerGroupList(coloured)).toEqual(groups);
   });
 
-  it("reads no names from the CLI's sentence for an empty list", () => {
-    const output =
-      "=== Kafka Consumer Groups on HEROKU_KAFKA\n\nNo consumer groups found on this Kafka cluster.\nUse heroku kafka:consumer-groups:create to create a consumer group.\n";
-    expect(parseConsumerGroupList(output)).toEqual([]);
+  it("reads no names from the sentences for an empty list", () => {
+    expect(parseConsumerGroupList(fixture("none.txt"))).toEqual([]);
+  });
+
+  it.each([
+    ["JSON", '[{"name":"sturdy-12345.edm-stats"}]'],
+    ["another column", fixture("oclif-underline.txt").replace("Name", "Group")],
+    ["a second column", fixture("cli-util-table.txt").replace("edm-stats", "edm-stats  Stable")],
+    [
+      "an error page",
+      "=== Kafka Consumer Groups on HEROKU_KAFKA\n\nSomething went wrong, try again later.\n",
+    ],
+  ])("refuses a format it does not know (%s), quoting the output", (_kind, output) => {
+    expect(() => parseConsumerGroupList(output)).toThrow(UnknownCliOutputError);
+    expect(() => parseConsumerGroupList(output)).toThrow(/consumer-group-list\.ts/);
+  });
+
+  it("fails the Kafka step at once on such a format, rather than waiting out the timeout", async () => {
+    const cluster = fakeCluster({ existing: [...wants.topics] });
+    const cli = herokuKafkaCli("acme-edm-relay", async (args) =>
+      args[0] === "kafka:consumer-groups" ? "Name  State\nedm-stats  Stable\n" : "",
+    );
+    await expect(
+      ensureKafkaResources({ ...cluster.cli, consumerGroups: cli.consumerGroups }, wants, cluster.waiting),
+    ).rejects.toThrow(UnknownCliOutputError);
+    expect(cluster.polls()).toBe(0);
   });
 });
 

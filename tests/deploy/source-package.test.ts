@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { HEROKU_APPS, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import { procfileFor } from "../../scripts/heroku/render-procfile";
 import {
   belongsInSource,
+  herokuLockfile,
   herokuPackageJson,
   herokuSourceFiles,
   type SourceFile,
@@ -16,6 +18,23 @@ const source = (path: string, content = ""): SourceFile => ({
   content: Buffer.from(content),
   executable: false,
 });
+
+const LOCKFILE = `lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    devDependencies:
+      vitest:
+        specifier: ^4.1.12
+        version: 4.1.12
+
+  apps/edm-stats:
+    dependencies:
+      pg:
+        specifier: ^8.23.1
+        version: 8.23.1
+`;
 
 describe("belongsInSource", () => {
   it("keeps the root files, the shared packages and the app's own folder", () => {
@@ -54,6 +73,13 @@ describe("herokuPackageJson", () => {
     });
   });
 
+  it("drops the root's devDependencies (the repository's tooling) and keeps its dependencies", () => {
+    const original = { name: "edm", dependencies: { a: "1" }, devDependencies: { vitest: "^4" } };
+    const rewritten = JSON.parse(herokuPackageJson(JSON.stringify(original), "edm-relay"));
+    expect(rewritten.devDependencies).toBeUndefined();
+    expect(rewritten.dependencies).toEqual({ a: "1" });
+  });
+
   it("refuses to override a heroku script of the repository", () => {
     expect(() => herokuPackageJson('{"scripts":{"heroku-postbuild":"x"}}', "edm-ui")).toThrow(/already has/);
   });
@@ -68,10 +94,44 @@ describe("herokuPackageJson", () => {
   });
 });
 
+describe("herokuLockfile", () => {
+  type Lockfile = {
+    importers: Record<string, Record<string, unknown>>;
+    packages?: unknown;
+    snapshots?: unknown;
+  };
+
+  it("empties the root importer, as pnpm writes a project with no dependencies", () => {
+    expect(herokuLockfile(LOCKFILE)).toBe(LOCKFILE.replace(/ {2}\.:\n(?: {4}.*\n)+/, "  .: {}\n"));
+  });
+
+  it("leaves every app's and package's importer, and every resolved package, as they are", () => {
+    const original = parse(text("pnpm-lock.yaml")) as Lockfile;
+    const rewritten = parse(herokuLockfile(text("pnpm-lock.yaml"))) as Lockfile;
+    expect(rewritten.importers["."]).toEqual({});
+    const { ".": _root, ...projects } = original.importers;
+    expect(rewritten.importers).toEqual({ ".": {}, ...projects });
+    expect(rewritten.packages).toEqual(original.packages);
+    expect(rewritten.snapshots).toEqual(original.snapshots);
+  });
+
+  it("agrees with the rewritten package.json: the root importer names what the root package.json keeps", () => {
+    const manifest = JSON.parse(herokuPackageJson(text("package.json"), "edm-relay")) as Record<
+      string,
+      unknown
+    >;
+    const root = (parse(herokuLockfile(text("pnpm-lock.yaml"))) as Lockfile).importers["."] ?? {};
+    expect(Object.keys(root.dependencies ?? {}).sort()).toEqual(
+      Object.keys(manifest.dependencies ?? {}).sort(),
+    );
+    expect(manifest.devDependencies).toBeUndefined();
+  });
+});
+
 describe("herokuSourceFiles", () => {
   const commit = [
     source("package.json", '{"name":"edm","packageManager":"pnpm@10.34.9"}'),
-    source("pnpm-lock.yaml", "lockfileVersion: '9.0'\n"),
+    source("pnpm-lock.yaml", LOCKFILE),
     source("Procfile.template", text("Procfile.template")),
     source("Procfile", "web: stale\n"),
     source("packages/schema/src/index.ts"),
@@ -93,6 +153,7 @@ describe("herokuSourceFiles", () => {
       "pnpm-lock.yaml",
     ]);
     expect(content("Procfile")).toBe(procfileFor("edm-stats"));
+    expect(content("pnpm-lock.yaml")).toBe(herokuLockfile(LOCKFILE));
     expect(JSON.parse(content("package.json")).scripts["heroku-postbuild"]).toBe(
       "pnpm --filter edm-stats run --if-present build",
     );

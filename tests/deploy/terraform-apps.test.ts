@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { instanceName, streamGroupId } from "../../apps/edm-stream/src/consumer-group";
 import { readKafkaSetupEnv } from "../../scripts/heroku/ensure-kafka";
 import { REPO_ROOT } from "../../scripts/heroku/heroku-apps";
+import { readReleaseWaitEnv } from "../../scripts/heroku/wait-for-release";
 import { appEnvironment, type Env, MUST_SET } from "./app-env";
 import {
   type Block,
@@ -17,6 +18,7 @@ import {
   ROLE_APP,
   ROLES,
   resource,
+  TERRAFORM_DIR,
   type TerraformConfig,
 } from "./terraform-config";
 import { addonEnvOf, configVarsOf } from "./terraform-env";
@@ -150,10 +152,19 @@ describe("builds and formations", () => {
     expect(source).not.toHaveProperty("checksum");
     expect(tf.data["external.source"]).toMatchObject({
       for_each: "${local.apps}",
-      program: ["node", "--import", "tsx", "scripts/heroku/package-source.ts"],
-      query: { app: "${each.value}" },
+      program: ["node", "--import", "tsx", "../scripts/heroku/package-source.ts"],
+      working_dir: "${path.module}",
+      query: { app: "${each.value}", out_dir: ".build" },
     });
-    expect(existsSync(join(REPO_ROOT, "scripts/heroku/package-source.ts"))).toBe(true);
+    expect(existsSync(join(TERRAFORM_DIR, "../scripts/heroku/package-source.ts"))).toBe(true);
+  });
+
+  it("never put the checkout's absolute location into the plan (source.path is ForceNew)", () => {
+    // package-source.int.test.ts runs the program from two checkouts and compares the answers.
+    for (const [name, text] of Object.entries(tf.texts)) {
+      expect(text, name).not.toMatch(/\b(abspath|path\.cwd)\s*\(|\bpath\.cwd\b/);
+    }
+    expect(tf.locals.repo_root).toBe("${path.module}/..");
   });
 
   it("build and scale only once config vars, Kafka attachments, database, topics and groups exist", () => {
@@ -169,6 +180,31 @@ describe("builds and formations", () => {
     expect(resource(tf, "heroku_formation.web").depends_on).toEqual(
       expect.arrayContaining(["${heroku_build.app}", ...needed]),
     );
+  });
+
+  it("scale only once each build's release succeeded (its release phase runs the migrations)", () => {
+    const wait = resource(tf, "terraform_data.release");
+    expect(wait).toMatchObject({
+      for_each: "${local.apps}",
+      triggers_replace: { build_id: "${heroku_build.app[each.key].id}" },
+    });
+    const exec = ((wait.provisioner ?? {}) as Record<string, Block[]>)["local-exec"]?.[0] ?? {};
+    expect(exec.command).toBe("node --import tsx scripts/heroku/wait-for-release.ts");
+    expect(exec.working_dir).toBe("${local.repo_root}");
+    expect(existsSync(join(REPO_ROOT, "scripts/heroku/wait-for-release.ts"))).toBe(true);
+    const environment = exec.environment as Record<string, string>;
+    expect(environment).toEqual({
+      EDM_HEROKU_APP: "${local.heroku_apps[each.key].name}",
+      EDM_HEROKU_BUILD_ID: "${heroku_build.app[each.key].id}",
+    });
+    // The names are the ones the script reads.
+    const sample = {
+      EDM_HEROKU_APP: "acme-edm-stats",
+      EDM_HEROKU_BUILD_ID: "5a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    };
+    expect(Object.keys(sample).sort()).toEqual(Object.keys(environment).sort());
+    expect(readReleaseWaitEnv(sample).app).toBe("acme-edm-stats");
+    expect(resource(tf, "heroku_formation.web").depends_on).toContain("${terraform_data.release}");
   });
 
   it("scale each app's web process as var.dynos says", () => {

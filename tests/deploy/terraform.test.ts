@@ -25,9 +25,9 @@ beforeAll(async () => {
 });
 
 describe("terraform settings", () => {
-  it("needs Terraform 1.5 or later and pins the heroku/heroku provider to 5.x", () => {
+  it("needs Terraform 1.9 or later (validations that refer to other variables) and pins heroku/heroku to 5.x", () => {
     const settings = tf.settings[0] ?? {};
-    expect(settings.required_version).toMatch(/^>= ?1\.(5|[6-9]|\d{2})(\.\d+)?$/);
+    expect(settings.required_version).toMatch(/^>= ?1\.(9|\d{2})(\.\d+)?$/);
     const providers = firstBlock(settings, "required_providers") as Record<
       string,
       { source: string; version: string }

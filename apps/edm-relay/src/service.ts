@@ -3,6 +3,7 @@ import { type Logger, startHttpServer } from "@edm/runtime";
 import { createRelayApp } from "./app";
 import { type BatcherStats, createBatcher } from "./batcher";
 import type { RelayConfig } from "./config";
+import { connectInBackground, onceConnected } from "./kafka-connection";
 
 export interface RelayDeps {
   log: Logger;
@@ -14,6 +15,8 @@ export interface RunningRelay {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
   port: number;
+  /** Resolves once the producer has connected to Kafka (the relay is up before that; see startRelay). */
+  kafkaConnected: Promise<void>;
   /** What is waiting for Kafka right now, and totals since start. */
   stats(): BatcherStats;
   /** Stops taking requests, answers those in flight once Kafka acknowledged them, then disconnects. */
@@ -26,10 +29,16 @@ const MAX_BYTES_PER_SEND = 512 * 1024;
 // A dyno has 512 MB; what waits for Kafka may take a small, fixed part of it.
 const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 const DISCONNECT_TIMEOUT_MS = 4_000;
+// A stop while still connecting (no request is waiting then) gives the attempt in flight this long.
+const CONNECT_STOP_WAIT_MS = 2_000;
 // After the server closed, every request has its answer; this only waits for a send Kafka has not
 // answered yet (its requests already got 503).
 const DRAIN_TIMEOUT_MS = 2_000;
 
+/**
+ * Binds PORT at once and connects to Kafka in the background, so a slow or absent broker never keeps the
+ * port unbound; resolves as soon as HTTP listens. Throws only when the port cannot be bound.
+ */
 export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<RunningRelay> {
   const { log } = deps;
   const kafka =
@@ -45,14 +54,6 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
     });
   const producer = kafka.producer({ ackTimeoutMs: config.sendTimeoutMs });
   const admin = kafka.admin();
-  log.info({ kafka: describeKafkaConfig(config.kafka) }, "connecting to Kafka");
-  try {
-    await producer.connect();
-  } catch (error) {
-    await producer.disconnect();
-    throw error;
-  }
-  log.info("connected to Kafka");
 
   const batcher = createBatcher({
     send: (batches) => producer.sendBatch(batches),
@@ -63,10 +64,14 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
     maxQueuedBytes: MAX_QUEUED_BYTES,
     log,
   });
+  // Connecting goes on in the background (see kafka-connection.ts), so PORT is bound at once and /readyz
+  // and event requests say 503 until Kafka answers.
+  log.info({ kafka: describeKafkaConfig(config.kafka) }, "connecting to Kafka");
+  const connection = connectInBackground({ producer, log, stopWaitMs: CONNECT_STOP_WAIT_MS });
   const app = createRelayApp({
-    batcher,
+    batcher: onceConnected(batcher, connection),
     log,
-    kafkaReady: brokerCheck(producer.isConnected, admin),
+    kafkaReady: brokerCheck(connection.isConnected, admin),
     corsOrigins: config.corsOrigins,
     maxBodyBytes: config.maxBodyBytes,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -77,7 +82,7 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
   try {
     server = await startHttpServer({ app, port: config.port, log });
   } catch (error) {
-    await producer.disconnect();
+    await connection.stop();
     throw error;
   }
 
@@ -91,13 +96,14 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
     } catch (error) {
       log.warn({ err: error, ...batcher.stats() }, "some events were still waiting for Kafka at shutdown");
     }
-    await Promise.all([producer.disconnect(), admin.disconnect()]);
+    await Promise.all([connection.stop(), admin.disconnect()]);
     log.info(batcher.stats(), "relay stopped");
   };
 
   return {
     url: server.url,
     port: server.port,
+    kafkaConnected: connection.settled,
     stats: batcher.stats,
     stop: () => {
       stopping ??= stop();

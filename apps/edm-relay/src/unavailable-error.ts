@@ -1,5 +1,5 @@
 /** Why events could not be handed to Kafka; every reason means "try again later" to the client (503). */
-export type UnavailableReason = "queue-full" | "timed-out" | "send-failed" | "closed";
+export type UnavailableReason = "connecting" | "queue-full" | "timed-out" | "send-failed" | "closed";
 
 /**
  * The events of a request were not acknowledged by Kafka. With "timed-out" and "send-failed" some of

@@ -59,6 +59,8 @@ export async function startTestRelay(
     log: options.log ?? quietLog(),
     ...(relayKafka ? { kafka: relayKafka } : {}),
   });
+  // startRelay returns once the port is bound; the tests here are about a relay that reached Kafka.
+  await relay.kafkaConnected;
 
   return {
     relay,
