@@ -1,4 +1,4 @@
-import type { KafkaClient, PartitionOffset } from "@edm/kafka";
+import type { KafkaClient, PartitionOffset, PartitionRange } from "@edm/kafka";
 import { EVENT_TOPICS } from "@edm/schema";
 import { groupLag, type PartitionLag, reachedMarks } from "./group-lag";
 
@@ -16,9 +16,12 @@ export interface CatchUpOptions {
 export async function sampleLag(kafka: KafkaClient, groupId: string): Promise<PartitionLag[]> {
   const admin = kafka.admin();
   try {
-    const ranges = await kafka.partitionRanges(EVENT_TOPICS);
+    const ranges = new Map<string, PartitionRange[]>();
     const committed = new Map<string, PartitionOffset[]>();
-    for (const topic of EVENT_TOPICS) committed.set(topic, await admin.fetchCommittedOffsets(groupId, topic));
+    for (const topic of EVENT_TOPICS) {
+      ranges.set(topic, await admin.topicOffsets(topic));
+      committed.set(topic, await admin.fetchCommittedOffsets(groupId, topic));
+    }
     return groupLag(ranges, committed);
   } finally {
     await admin.disconnect();

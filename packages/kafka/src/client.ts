@@ -4,7 +4,6 @@ import { type ClientParts, type RetryPolicy, toKafkajsRetry } from "./client-par
 import type { KafkaConfig } from "./config";
 import { type ConsumerOptions, createConsumer, type KafkaConsumer } from "./consumer";
 import { KAFKAJS_LOG_LEVEL, type KafkaLogger, kafkajsLogCreator } from "./logger-bridge";
-import { fetchPartitionRanges, type PartitionRange } from "./partition-ranges";
 import { createPrefixer } from "./prefix";
 import { createProducer, type KafkaProducer, type ProducerOptions } from "./producer";
 import { brokerTlsOptions } from "./tls";
@@ -31,8 +30,6 @@ export interface KafkaClient {
   producer(options?: ProducerOptions): KafkaProducer;
   consumer(options: ConsumerOptions): KafkaConsumer;
   admin(): KafkaAdmin;
-  /** Oldest retained offset and high watermark of each partition of `topics` (logical names), by topic. */
-  partitionRanges(topics: readonly string[]): Promise<Map<string, PartitionRange[]>>;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 5, initialRetryTimeMs: 300, maxRetryTimeMs: 30_000 };
@@ -68,6 +65,5 @@ export function createKafka(config: KafkaConfig, options: KafkaClientOptions): K
     producer: (producerOptions) => createProducer(parts, producerOptions),
     consumer: (consumerOptions) => createConsumer(parts, consumerOptions),
     admin: () => createAdmin(parts),
-    partitionRanges: (topics) => fetchPartitionRanges(parts, topics),
   };
 }
