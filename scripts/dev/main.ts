@@ -3,6 +3,9 @@
  * creates the topics, builds and runs every app, prints the URLs to open, restarts (with back-off) an app
  * that exits on its own, as the platform would, and on Ctrl-C stops everything it started. Data is kept
  * between runs (Kafka's and PostgreSQL's state live in .local/).
+ *
+ * The apps run from their TypeScript through tsx; `npm start -- --built` builds them and runs the builds
+ * with plain node instead, as Heroku and the Docker images do.
  */
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
@@ -31,12 +34,14 @@ async function main() {
   const connection = JSON.parse(await readFile(join(stateDir, "kafka/connection.json"), "utf8"));
   const database = await resolveDatabase({ database: "edm", log: (line) => say(`postgres: ${line}`) });
   const infra = { kafkaEnv: { KAFKA_URL: connection.plaintextUrl as string }, databaseUrl: database.url };
-  const system = await startSystem({ ports: defaultPorts, infra, repoRoot, say, onAppLine: appLine });
+  const form = process.argv.includes("--built") ? "built" : "source";
+  const system = await startSystem({ ports: defaultPorts, infra, repoRoot, say, onAppLine: appLine, form });
 
   say("the system is up. Open the shop and the dashboard side by side:");
   const byInterest = [...system.started].sort((a, b) => Number(b.frontEnd) - Number(a.frontEnd));
   for (const app of byInterest) say(`  ${app.title.padEnd(16)} ${app.url}`);
   for (const name of system.missing) say(`  (apps/${name} has no start script yet)`);
+  if (form === "built") say("each app runs its production build (node --enable-source-maps dist/…)");
   say("an app that exits on its own is reported here and restarted. Ctrl-C stops everything.");
 
   let stopping = false;

@@ -14,23 +14,32 @@ export interface AppProcess {
 const stopTimeoutMs = 30_000;
 const keptLines = 40;
 
-/** The command of an app's `start` script, or undefined when the app has none (not built yet). */
-export function startScript(appDir: string): string | undefined {
+/**
+ * How an app runs: from its TypeScript through tsx (`start:tsx`, the fast development path, nothing to
+ * build), or from its production build with plain node (`start`, as on Heroku; needs `pnpm run build`).
+ */
+export type AppForm = "source" | "built";
+
+const START_SCRIPTS: Record<AppForm, string> = { source: "start:tsx", built: "start" };
+
+/** The command that starts an app in the given form, or undefined when the app has none (not written yet). */
+export function startScript(appDir: string, form: AppForm = "source"): string | undefined {
   const manifest = join(appDir, "package.json");
   if (!existsSync(manifest)) return undefined;
-  return JSON.parse(readFileSync(manifest, "utf8")).scripts?.start;
+  return JSON.parse(readFileSync(manifest, "utf8")).scripts?.[START_SCRIPTS[form]];
 }
 
-/** Runs an app's `start` script with the given environment; every output line goes to `onLine`. */
+/** Runs an app's start script with the given environment; every output line goes to `onLine`. */
 export function spawnApp(
   name: string,
   repoRoot: string,
   env: Record<string, string>,
   onLine: (line: string) => void,
+  form: AppForm = "source",
 ): AppProcess {
   const cwd = join(repoRoot, "apps", name);
-  const script = startScript(cwd);
-  if (!script) throw new Error(`apps/${name} has no start script`);
+  const script = startScript(cwd, form);
+  if (!script) throw new Error(`apps/${name} has no "${START_SCRIPTS[form]}" script`);
   const bin = [join(cwd, "node_modules/.bin"), join(repoRoot, "node_modules/.bin"), process.env.PATH].join(
     ":",
   );

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { type SystemInfra, type SystemUrls, systemApps, systemUrls } from "./apps";
-import { type AppProcess, spawnApp, startScript } from "./processes";
+import { type AppForm, type AppProcess, spawnApp, startScript } from "./processes";
 import type { RestartPolicy } from "./restart-policy";
 import { type SupervisedApp, superviseApp } from "./supervised-app";
 import { ensureTopics } from "./topics";
@@ -17,7 +17,15 @@ export interface SystemOptions {
   say(line: string): void;
   /** Each line an app prints. */
   onAppLine(app: string, line: string): void;
-  /** Build the front-ends first (default); tests that built them already say false. */
+  /**
+   * "source" (default): each app from its TypeScript through tsx; "built": each app's production build with
+   * plain node, as on Heroku.
+   */
+  form?: AppForm;
+  /**
+   * Build first (default): the front-ends' pages, and with form "built" every app; tests that built them
+   * already say false.
+   */
   build?: boolean;
   /** Runs only these apps (default: every app that has a start script); tests start what they need. */
   only?: string[];
@@ -43,16 +51,18 @@ const readyTimeoutMs = 90_000;
  * then on supervised: restarted with back-off whenever it exits unless it was stopped on purpose.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
-  const { ports, infra, repoRoot, say } = options;
+  const { ports, infra, repoRoot, say, form = "source" } = options;
   const urls = systemUrls(ports);
   await ensureTopics(infra.kafkaEnv);
-  const apps = systemApps.filter(
-    (app) => startScript(join(repoRoot, "apps", app.name)) && (options.only?.includes(app.name) ?? true),
-  );
-  const frontEnds = apps.filter((app) => app.frontEnd).map((app) => app.name);
-  if (frontEnds.length > 0 && options.build !== false) {
-    say(`building ${frontEnds.join(" and ")} (vite)`);
-    await run("pnpm", [...frontEnds.flatMap((name) => ["--filter", name]), "build"], { cwd: repoRoot });
+  const hasStart = (name: string) => startScript(join(repoRoot, "apps", name), form) !== undefined;
+  const apps = systemApps.filter((app) => hasStart(app.name) && (options.only?.includes(app.name) ?? true));
+  const toBuild = apps.filter((app) => form === "built" || app.frontEnd).map((app) => app.name);
+  if (toBuild.length > 0 && options.build !== false) {
+    say(`building ${toBuild.join(", ")} (pnpm run build)`);
+    await run("pnpm", [...toBuild.flatMap((name) => ["--filter", name]), "run", "build"], {
+      cwd: repoRoot,
+      maxBuffer: 16 * 1024 * 1024,
+    });
   }
   const supervised = new Map<string, SupervisedApp>(
     apps.map((app) => [
@@ -61,7 +71,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         name: app.name,
         spawn: () => {
           const env = { PORT: String(ports[app.role]), ...app.env(urls, infra) };
-          return spawnApp(app.name, repoRoot, env, (line) => options.onAppLine(app.name, line));
+          return spawnApp(app.name, repoRoot, env, (line) => options.onAppLine(app.name, line), form);
         },
         waitUntilHealthy: (child) => waitUntilHealthy(child, urls[app.role]),
         say,
@@ -84,9 +94,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       url: urls[app.role],
       frontEnd: app.frontEnd,
     })),
-    missing: systemApps
-      .filter((app) => !startScript(join(repoRoot, "apps", app.name)))
-      .map((app) => app.name),
+    missing: systemApps.filter((app) => !hasStart(app.name)).map((app) => app.name),
     restartable: (name) => supervisedApp(supervised, name),
     stop,
   };

@@ -14,17 +14,22 @@ export const PROCFILE_FLAGS = ["migrations"] as const;
 export type ProcfileFlag = (typeof PROCFILE_FLAGS)[number];
 
 export interface HerokuAppSpec {
-  /** The file the web process runs, relative to the app's folder: the same as its package.json "start". */
+  /**
+   * The built file the web process runs, relative to the app's folder: what its "build" script writes from
+   * `source` and its package.json "start" runs.
+   */
   entry: string;
+  /** The TypeScript file it is built from, which "start:tsx" runs in development. */
+  source: string;
   flags: readonly ProcfileFlag[];
 }
 
 export const HEROKU_APP_SPECS: Record<HerokuApp, HerokuAppSpec> = {
-  "edm-ui": { entry: "server/main.ts", flags: [] },
-  "edm-relay": { entry: "src/main.ts", flags: [] },
-  "edm-stream": { entry: "src/main.ts", flags: [] },
-  "edm-stats": { entry: "src/main.ts", flags: ["migrations"] },
-  "edm-dashboard": { entry: "server/main.ts", flags: [] },
+  "edm-ui": { entry: "dist-server/main.js", source: "server/main.ts", flags: [] },
+  "edm-relay": { entry: "dist/main.js", source: "src/main.ts", flags: [] },
+  "edm-stream": { entry: "dist/main.js", source: "src/main.ts", flags: [] },
+  "edm-stats": { entry: "dist/main.js", source: "src/main.ts", flags: ["migrations"] },
+  "edm-dashboard": { entry: "dist-server/main.js", source: "server/main.ts", flags: [] },
 };
 
 export function isHerokuApp(name: string): name is HerokuApp {

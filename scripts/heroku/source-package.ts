@@ -6,8 +6,9 @@
 // - the root files (package.json with its packageManager, pnpm-lock.yaml, pnpm-workspace.yaml, .npmrc,
 //   tsconfig.base.json, ...), the shared packages/, and this app's folder only. pnpm installs a workspace
 //   whose lockfile names projects that are absent, so the other apps' dependencies are never installed;
-// - a root package.json with "heroku-postbuild" building only this app (vite needs the dev dependencies,
-//   which are still installed then; the server runs with tsx, a production dependency of each app);
+// - a root package.json with "heroku-postbuild" building only this app: its "build" script bundles the
+//   server into plain JavaScript (and vite builds a front-end's pages) with dev dependencies that are still
+//   installed then; the dynos run that build with the production dependencies alone;
 // - no root devDependencies, in package.json and in pnpm-lock.yaml's root importer alike (so the frozen
 //   lockfile still matches): they are the repository's tooling (test runners, embedded PostgreSQL binaries,
 //   testcontainers, playwright-core, biome, ...), which no app needs to build or run, and which the build

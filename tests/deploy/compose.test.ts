@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { ALL_TOPICS } from "@edm/schema";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { HEROKU_APPS, type HerokuApp, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
+import { HEROKU_APP_SPECS, HEROKU_APPS, type HerokuApp, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import { herokuProcesses } from "../../scripts/heroku/render-procfile";
 import { appEnvironment, type Env, MUST_SET } from "./app-env";
 import { effectiveInstructions, last, parseDockerfile } from "./dockerfile";
@@ -113,6 +113,12 @@ describe.each(HEROKU_APPS)("%s", (app) => {
     expect(() => environment.loadConfig(env)).not.toThrow();
   });
 
+  it("runs its image's command, the app's build with plain node, as Heroku's web process does", () => {
+    expect(own.command).toBeUndefined();
+    const cmd = JSON.parse(last(effectiveInstructions(dockerfile, app), "CMD") ?? "[]") as string[];
+    expect(cmd).toEqual(["node", "--enable-source-maps", HEROKU_APP_SPECS[app].entry]);
+  });
+
   it("listens on its port, published on this machine only", () => {
     expect(env.PORT).toBe(String(PORTS[app]));
     expect(own.ports).toEqual([`127.0.0.1:${PORTS[app]}:${PORTS[app]}`]);
@@ -168,6 +174,8 @@ describe("what the apps expect of each other", () => {
     expect(`cd ${workdir?.replace("/repo/", "")} && exec ${[migrate.command].flat().join(" ")}`).toBe(
       herokuProcesses("edm-stats").release,
     );
+    const stats = JSON.parse(text("apps/edm-stats/package.json")) as { scripts: Record<string, string> };
+    expect(stats.scripts.migrate).toBe("node --enable-source-maps dist/migrate-cli.js");
     expect(migrate.restart).toBe("no");
     expect(migrate.depends_on?.postgres?.condition).toBe("service_healthy");
     expect(service("edm-stats").depends_on?.["edm-stats-migrate"]?.condition).toBe(

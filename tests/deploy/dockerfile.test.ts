@@ -1,7 +1,7 @@
-// The Dockerfile read as a reviewer would (no Docker engine here): one target per app, each running its app
-// exactly as the Procfile does on Heroku, with the pinned Node and pnpm.
+// The Dockerfile read as a reviewer would (no Docker engine here): one target per app, each running its app's
+// build exactly as the Procfile does on Heroku, with the pinned Node and pnpm.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HEROKU_APP_SPECS, HEROKU_APPS, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import { herokuProcesses } from "../../scripts/heroku/render-procfile";
@@ -9,8 +9,8 @@ import { effectiveInstructions, envOf, last, parseDockerfile, stage } from "./do
 
 const text = (path: string) => readFileSync(join(REPO_ROOT, path), "utf8");
 const dockerfile = parseDockerfile(text("Dockerfile"));
-const hasBuildScript = (app: string) =>
-  Boolean((JSON.parse(text(`apps/${app}/package.json`)) as { scripts?: { build?: string } }).scripts?.build);
+const buildScript = (app: string) =>
+  (JSON.parse(text(`apps/${app}/package.json`)) as { scripts?: { build?: string } }).scripts?.build ?? "";
 
 describe("Dockerfile", () => {
   it("has one target per app", () => {
@@ -61,11 +61,11 @@ describe("Dockerfile", () => {
       const workdir = last(instructions, "WORKDIR");
       const cmd = JSON.parse(last(instructions, "CMD") ?? "[]") as string[];
       const root = last(stage(dockerfile, "base").instructions, "WORKDIR");
-      // Heroku: "cd apps/<app> && exec node --import tsx <entry>", run from the repository root.
+      // Heroku: "cd apps/<app> && exec node --enable-source-maps <entry>", run from the repository root.
       expect(`cd ${workdir?.replace(`${root}/`, "")} && exec ${cmd.join(" ")}`).toBe(
         herokuProcesses(app).web,
       );
-      expect(cmd).toEqual(["node", "--import", "tsx", HEROKU_APP_SPECS[app].entry]);
+      expect(cmd).toEqual(["node", "--enable-source-maps", HEROKU_APP_SPECS[app].entry]);
       expect(last(instructions, "USER")).toBe("node");
       const env = envOf(instructions);
       expect(env.NODE_ENV).toBe("production");
@@ -77,22 +77,34 @@ describe("Dockerfile", () => {
     const installs = stage(dockerfile, app)
       .instructions.filter((instruction) => instruction.keyword === "RUN")
       .map((instruction) => instruction.args);
+    // The build holds the workspace packages, so theirs are not needed: only the app's (`--filter <app>`).
     expect(
       installs.some(
-        (run) => /pnpm install --frozen-lockfile --prod\b/.test(run) && run.includes(`--filter "${app}..."`),
+        (run) => /pnpm install --frozen-lockfile --prod\b/.test(run) && run.endsWith(`--filter ${app}`),
       ),
     ).toBe(true);
   });
 
-  it.each(HEROKU_APPS.filter(hasBuildScript))("%s: ships the Vite build made in its build stage", (app) => {
-    const build = stage(dockerfile, `${app}-build`).instructions.map((instruction) => instruction.args);
-    expect(build).toContain(`pnpm --filter ${app} run build`);
-    const copies = stage(dockerfile, app).instructions.filter(
-      (instruction) => instruction.keyword === "COPY",
+  it("builds every app once, in one stage, with each app's own build script", () => {
+    const runs = stage(dockerfile, "build").instructions.map((instruction) => instruction.args);
+    expect(runs).toContain('pnpm --filter "./apps/*" run build');
+    for (const app of HEROKU_APPS) expect(buildScript(app), app).toMatch(/\bedm-build\b/);
+  });
+
+  it.each(HEROKU_APPS)("%s: ships its build from the build stage, and no TypeScript", (app) => {
+    const copies = stage(dockerfile, app)
+      .instructions.filter((instruction) => instruction.keyword === "COPY")
+      .map((instruction) => instruction.args);
+    const built = dirname(HEROKU_APP_SPECS[app].entry);
+    // A front-end's pages (vite's dist/) beside its server's bundle.
+    const dirs = buildScript(app).includes("vite build") ? ["dist", built] : [built];
+    expect(copies.filter((copy) => copy.startsWith("--from=build"))).toEqual(
+      dirs.map((dir) => `--from=build /repo/apps/${app}/${dir} apps/${app}/${dir}`),
     );
-    expect(copies.map((instruction) => instruction.args)).toContain(
-      `--from=${app}-build /repo/apps/${app}/dist apps/${app}/dist`,
-    );
+    // From the context, only data the build reads at run time (edm-stats's SQL migrations, both sets).
+    const fromContext = copies.filter((copy) => !copy.startsWith("--from="));
+    const sqlFolder = new RegExp(`^apps/${app}/((?:control-)?migrations)/ apps/${app}/\\1/$`);
+    expect(fromContext.every((copy) => sqlFolder.test(copy))).toBe(true);
   });
 });
 

@@ -1,8 +1,10 @@
-// Every app started exactly as its Heroku Procfile starts it, after a production build, with only the
-// environment a dyno would have (terraform's config vars, the add-ons' variables, PORT, DYNO, NODE_ENV),
+// Every app started exactly as its Heroku Procfile starts it, from the production build (made once, by each
+// app's "build" script, in the global setup: tests/setup/builds.ts): plain node on the bundles, no TypeScript
+// loader, with only the environment a dyno would have (terraform's config vars, the add-ons' variables, PORT, DYNO, NODE_ENV),
 // against the real broker's client-certificate listener and the real PostgreSQL. Then a click goes through
 // the whole system, and every process is stopped as Heroku stops a dyno.
 import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { KafkaAdmin } from "@edm/kafka";
@@ -11,14 +13,14 @@ import { createTestSchema, eventually, type TestSchema, testKafka } from "@edm/t
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectV4, type TestDashboard } from "../../apps/edm-stream/src/testing/dashboards";
-import { REPO_ROOT } from "../../scripts/heroku/heroku-apps";
+import { HEROKU_APP_SPECS, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import { herokuProcesses } from "../../scripts/heroku/render-procfile";
 import { type LocalHeroku, localOrigin, releaseDynoEnv, webDynoEnv } from "./heroku-local-env";
 import { freePorts, type HerokuProcess, type ProcessExit, runProcess, startProcess } from "./heroku-process";
 import { loadTerraform, ROLE_APP, ROLES, type Role, type TerraformConfig } from "./terraform-config";
 
 const BACK_ENDS = ["relay", "stream", "stats"] as const satisfies readonly Role[];
-// Five node processes compiling TypeScript at once can take a while on a two-core machine.
+// Five node processes starting at once, beside other tests, on a two-core machine.
 const START_TIMEOUT_MS = 120_000;
 /** Heroku sends SIGKILL this long after SIGTERM. */
 const HEROKU_STOP_LIMIT_MS = 30_000;
@@ -32,7 +34,6 @@ const dynos = new Map<Role, HerokuProcess>();
 const dashboards: TestDashboard[] = [];
 
 beforeAll(async () => {
-  // The production builds of the front-ends come from the global setup (tests/setup/front-ends.ts).
   tf = await loadTerraform();
 
   const kafkaEnv: Record<string, string> = {
@@ -105,6 +106,17 @@ async function until200(role: Role, path: string): Promise<void> {
     throw new Error(`${(error as Error).message}\n${web.output()}`);
   }
 }
+
+describe("the Procfile's commands", () => {
+  it.each(ROLES)("of %s run the build with plain node and source maps, never TypeScript", (role) => {
+    const app = ROLE_APP[role];
+    const commands = Object.values(herokuProcesses(app));
+    for (const command of commands) expect(command).not.toMatch(/\btsx\b|\.ts\b/);
+    const { entry } = HEROKU_APP_SPECS[app];
+    expect(herokuProcesses(app).web).toContain(`exec node --enable-source-maps ${entry}`);
+    expect(existsSync(join(REPO_ROOT, "apps", app, entry)), `apps/${app}/${entry} was built`).toBe(true);
+  });
+});
 
 describe("the release phase", () => {
   it("runs edm-stats's migrations into the database and exits 0", async () => {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HEROKU_APP_SPECS, HEROKU_APPS, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import {
@@ -13,24 +13,45 @@ const manifest = (app: string) =>
   JSON.parse(readFileSync(join(REPO_ROOT, "apps", app, "package.json"), "utf8")) as {
     scripts?: Record<string, string>;
     dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
   };
 
 describe("each app's Procfile, rendered from Procfile.template", () => {
   it.each(HEROKU_APPS)(
-    "%s: its web process starts the app from its folder, as its start script does",
+    "%s: its web process runs the app's build with plain node and source maps, as its start script does",
     (app) => {
       const { entry } = HEROKU_APP_SPECS[app];
-      expect(herokuProcesses(app).web).toBe(`cd apps/${app} && exec node --import tsx ${entry}`);
-      expect(manifest(app).scripts?.start).toBe(`node --import tsx ${entry}`);
-      expect(existsSync(join(REPO_ROOT, "apps", app, entry))).toBe(true);
-      // The slug keeps production dependencies only, so tsx must be one.
-      expect(manifest(app).dependencies).toHaveProperty("tsx");
+      expect(herokuProcesses(app).web).toBe(`cd apps/${app} && exec node --enable-source-maps ${entry}`);
+      expect(manifest(app).scripts?.start).toBe(`node --enable-source-maps ${entry}`);
+      expect(entry).toMatch(/\.js$/);
     },
   );
 
-  it("runs edm-stats's migrations in the release phase, and only there", () => {
+  it.each(HEROKU_APPS)(
+    "%s: its build script, which the buildpack runs, bundles the entry's source into the entry",
+    (app) => {
+      const { entry, source } = HEROKU_APP_SPECS[app];
+      expect(existsSync(join(REPO_ROOT, "apps", app, source))).toBe(true);
+      const bundle = /\bedm-build ([^&]*)$/
+        .exec(manifest(app).scripts?.build ?? "")?.[1]
+        ?.trim()
+        .split(/\s+/);
+      expect(bundle, "edm-build is the build script's last step").toBeDefined();
+      const outdir = bundle?.includes("--outdir") ? bundle[bundle.indexOf("--outdir") + 1] : "dist";
+      expect(bundle).toContain(source);
+      expect(`${outdir}/${basename(source, ".ts")}.js`).toBe(entry);
+      expect(manifest(app).scripts?.["start:tsx"]).toBe(`node --import tsx ${source}`);
+      // The slug keeps production dependencies only: the build needs none at run time, tsx included.
+      expect(manifest(app).devDependencies).toHaveProperty("@edm/build");
+      expect(manifest(app).dependencies).not.toHaveProperty("tsx");
+    },
+  );
+
+  it("runs edm-stats's migrations from its build in the release phase, and only there", () => {
     expect(herokuProcesses("edm-stats").release).toBe("cd apps/edm-stats && exec pnpm run migrate");
-    expect(manifest("edm-stats").scripts?.migrate).toMatch(/\S/);
+    const scripts = manifest("edm-stats").scripts ?? {};
+    expect(scripts.migrate).toBe("node --enable-source-maps dist/migrate-cli.js");
+    expect(scripts.build).toContain("src/migrate-cli.ts");
     for (const app of HEROKU_APPS.filter((name) => name !== "edm-stats")) {
       expect(herokuProcesses(app)).not.toHaveProperty("release");
     }
@@ -38,7 +59,7 @@ describe("each app's Procfile, rendered from Procfile.template", () => {
 
   it("holds nothing but process lines", () => {
     expect(procfileFor("edm-stats")).toBe(
-      "web: cd apps/edm-stats && exec node --import tsx src/main.ts\n" +
+      "web: cd apps/edm-stats && exec node --enable-source-maps dist/main.js\n" +
         "release: cd apps/edm-stats && exec pnpm run migrate\n",
     );
   });

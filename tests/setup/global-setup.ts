@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
+import { buildApps } from "./builds";
 import { provideDatabase } from "./database";
-import { buildFrontEnds } from "./front-ends";
 import { provideKafka } from "./kafka";
 
 /**
@@ -9,7 +9,7 @@ import { provideKafka } from "./kafka";
  * project's own scripts can provide one, the run fails here, loudly, before any test runs.
  */
 export default async function setup(project: TestProject) {
-  await buildFrontEnds();
+  await buildApps();
   const kafka = await provideKafka();
   const database = await provideDatabase();
   project.provide("kafkaPlaintextEnv", kafka.plaintextEnv);

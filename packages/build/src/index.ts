@@ -1,0 +1,1 @@
+export { type BundleOptions, bundleApp, packageName, WORKSPACE_SCOPE } from "./bundle-app";
