@@ -1,13 +1,17 @@
 import { createKafka, describeKafkaConfig, type KafkaAdmin, type KafkaClient, withTimeout } from "@edm/kafka";
-import { type Logger, startHttpServer } from "@edm/runtime";
+import { createMetricsRegistry, type Logger, startHttpServer } from "@edm/runtime";
+import type { Registry } from "prom-client";
 import { createRelayApp } from "./app";
 import { type BatcherStats, createBatcher } from "./batcher";
 import type { RelayConfig } from "./config";
+import { createRelayMetrics } from "./relay-metrics";
 
 export interface RelayDeps {
   log: Logger;
   /** Defaults to a client built from config.kafka; tests may pass their own. */
   kafka?: KafkaClient;
+  /** Where /metrics reads from; a registry of its own by default. */
+  metrics?: Registry;
 }
 
 export interface RunningRelay {
@@ -54,8 +58,10 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
   }
   log.info("connected to Kafka");
 
+  const registry = deps.metrics ?? createMetricsRegistry({ service: "edm-relay" });
+  const relayMetrics = createRelayMetrics(registry);
   const batcher = createBatcher({
-    send: (batches) => producer.sendBatch(batches),
+    send: relayMetrics.timedSend((batches) => producer.sendBatch(batches)),
     timeoutMs: config.sendTimeoutMs,
     maxEventsPerSend: config.maxEventsPerSend,
     maxBytesPerSend: MAX_BYTES_PER_SEND,
@@ -63,8 +69,10 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
     maxQueuedBytes: MAX_QUEUED_BYTES,
     log,
   });
+  relayMetrics.watchQueue(batcher.stats);
   const app = createRelayApp({
     batcher,
+    metrics: { registry, token: config.metrics.token, relay: relayMetrics },
     log,
     kafkaReady: brokerCheck(producer.isConnected, admin),
     corsOrigins: config.corsOrigins,

@@ -6,7 +6,7 @@ import { methodLabel, routeLabel } from "./route-label";
 export interface MetricsRoutesOptions {
   registry: Registry;
   /** When set, GET /metrics needs `Authorization: Bearer <token>` (Heroku apps are public). */
-  token?: string;
+  token?: string | undefined;
 }
 
 /** Seconds; from a cached answer (a few ms) to a request that waited out the relay's longest Kafka timeout. */

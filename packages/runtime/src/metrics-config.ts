@@ -3,7 +3,7 @@ import { loadEnv } from "./env";
 
 export interface MetricsConfig {
   /** When set, GET /metrics answers only requests that carry it as a bearer token. */
-  token?: string;
+  token?: string | undefined;
 }
 
 const MIN_TOKEN_LENGTH = 16;
