@@ -15,7 +15,7 @@ export interface RelayMetrics {
     send: (batches: TopicRecords[]) => Promise<unknown>,
   ): (batches: TopicRecords[]) => Promise<unknown>;
   /** Reports what waits for Kafka, read at each scrape. */
-  watchQueue(stats: () => Pick<BatcherStats, "queuedEvents" | "queuedBytes" | "sendingEvents">): void;
+  watchQueue(stats: () => QueueStats): void;
 }
 
 /** Seconds for one produce request, acknowledged by every in-sync replica. */
@@ -23,8 +23,12 @@ const PRODUCE_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 /** Events in one produce request: one at rest, up to MAX_EVENTS_PER_SEND under load. */
 const EVENTS_PER_SEND_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2000, 5000, 10000];
 
+type QueueStats = Pick<BatcherStats, "queuedEvents" | "queuedBytes" | "sendingEvents">;
+
 export function createRelayMetrics(registry: Registry): RelayMetrics {
   const registers = [registry];
+  // Read when scraped rather than kept up to date on every request: nothing on the hot path.
+  let queueStats: () => QueueStats = () => ({ queuedEvents: 0, queuedBytes: 0, sendingEvents: 0 });
   const accepted = new Counter({
     name: "edm_relay_events_accepted_total",
     help: "Events Kafka acknowledged and the relay answered 202 for, by topic",
@@ -50,16 +54,24 @@ export function createRelayMetrics(registry: Registry): RelayMetrics {
     buckets: EVENTS_PER_SEND_BUCKETS,
     registers,
   });
-  const queue = new Gauge({
+  new Gauge({
     name: "edm_relay_queued_events",
     help: "Events waiting for Kafka: queued for the next produce request, or in the one Kafka has not answered",
     labelNames: ["state"] as const,
     registers,
+    collect() {
+      const current = queueStats();
+      this.set({ state: "queued" }, current.queuedEvents);
+      this.set({ state: "sending" }, current.sendingEvents);
+    },
   });
-  const queuedBytes = new Gauge({
+  new Gauge({
     name: "edm_relay_queued_bytes",
     help: "Bytes of the events queued for the next produce request",
     registers,
+    collect() {
+      this.set(queueStats().queuedBytes);
+    },
   });
 
   return {
@@ -78,15 +90,7 @@ export function createRelayMetrics(registry: Registry): RelayMetrics {
       }
     },
     watchQueue(stats) {
-      // Read when scraped rather than kept up to date on every request: nothing on the hot path.
-      const read = () => {
-        const current = stats();
-        queue.set({ state: "queued" }, current.queuedEvents);
-        queue.set({ state: "sending" }, current.sendingEvents);
-        queuedBytes.set(current.queuedBytes);
-      };
-      queue.collect = read;
-      read();
+      queueStats = stats;
     },
   };
 }
