@@ -1,18 +1,14 @@
-import {
-  createKafka,
-  type KafkaClient,
-  type KafkaConsumer,
-  type KafkaProducer,
-  withTimeout,
-} from "@edm/kafka";
-import { type Logger, type RunningHttpServer, startHttpServer } from "@edm/runtime";
+import { createKafka, type KafkaClient, type KafkaConsumer, withTimeout } from "@edm/kafka";
+import { createMetricsRegistry, type Logger, type RunningHttpServer, startHttpServer } from "@edm/runtime";
 import { EVENT_TOPICS } from "@edm/schema";
 import { createApp } from "./app";
 import type { StatsConfig } from "./config";
 import { createPool, type Db, databaseAnswers } from "./db";
-import { kafkaDeadLetters } from "./dead-letter";
+import { type DeadLetterSink, kafkaDeadLetters } from "./dead-letter";
+import { countedDeadLetters } from "./dead-letter-metrics";
 import { type BatchDeps, handleBatch } from "./handle-batch";
 import { migrate } from "./migrate";
+import { createPipelineMonitor } from "./pipeline-monitor";
 import { type Pruning, schedulePruning } from "./prune";
 import { createQueries } from "./queries";
 import { checkDedupeCoversRetention } from "./retention-check";
@@ -47,7 +43,9 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
   const consumerDb = createPool(config.databaseUrl, log, "consumer");
   const kafka = deps.kafka ?? createKafka(config.kafka, { log });
   const producer = kafka.producer();
+  const registry = createMetricsRegistry({ service: "edm-stats" });
   const consumer = kafka.consumer({
+    metrics: registry,
     groupId: config.groupId,
     topics: [...EVENT_TOPICS],
     // A new group counts what Kafka still retains rather than only what arrives from now on.
@@ -56,6 +54,7 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
   });
   let http: RunningHttpServer | undefined;
   let pruning: Pruning | undefined;
+  const lagReader = kafka.groupLagReader();
 
   consumer.onCrash(({ error, restarting }) => {
     if (!restarting) deps.onConsumerLost?.(error);
@@ -67,7 +66,7 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
       await pruning?.stop();
       // In parallel: the consumer finishes its batch in hand while the HTTP server drains its requests.
       await Promise.all([consumer.stop(), http?.close(5_000)]);
-      await producer.disconnect();
+      await Promise.all([producer.disconnect(), lagReader.disconnect()]);
       await Promise.all([endPool(apiDb, log), endPool(consumerDb, log)]);
     })();
     return stopping;
@@ -77,11 +76,24 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
     if (config.migrateOnStart) await migrate({ databaseUrl: config.databaseUrl, log });
     const queries = createQueries(apiDb, deps.now);
     const ready = async () => ({ kafka: consumer.isRunning(), database: await databaseAnswers(apiDb) });
-    const app = createApp({ queries, ready, corsOrigins: config.corsOrigins, log });
+    const pipeline = createPipelineMonitor({
+      reader: lagReader,
+      statsGroup: config.groupId,
+      ready,
+      urls: config.pipeline,
+      log,
+    });
+    const metrics = { registry, token: config.metrics.token };
+    const app = createApp({ queries, ready, corsOrigins: config.corsOrigins, log, metrics, pipeline });
     http = await startHttpServer({ app, port: config.port, log });
     await checkDedupeCoversRetention(kafka, EVENT_TOPICS, config.dedupeRetentionMs, log);
     await producer.connect();
-    await startConsuming(consumer, producer, consumerDb, config, deps);
+    await startConsuming(
+      consumer,
+      countedDeadLetters(kafkaDeadLetters(producer, config.groupId), registry, config.groupId),
+      consumerDb,
+      deps,
+    );
     // Background upkeep of the consumer's tables: on the consumer's pool, never taking the API's connections.
     pruning = schedulePruning(consumerDb, log, { dedupeRetentionMs: config.dedupeRetentionMs });
   } catch (error) {
@@ -97,14 +109,13 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
 
 async function startConsuming(
   consumer: KafkaConsumer,
-  producer: KafkaProducer,
+  deadLetters: DeadLetterSink,
   db: Db,
-  config: StatsConfig,
   deps: StatsDeps,
 ): Promise<void> {
   const batchDeps: BatchDeps = {
     db,
-    deadLetters: kafkaDeadLetters(producer, config.groupId),
+    deadLetters,
     log: deps.log,
     ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}),
     ...(deps.now ? { now: deps.now } : {}),
