@@ -35,11 +35,12 @@ afterEach(async () => {
 
 /** A stand-in relay whose /readyz says ready: only its answer matters here. */
 async function readyRelay(): Promise<string> {
-  relay = createServer((_req, res) => {
+  const server = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ready"}');
   });
-  await new Promise<void>((resolve) => relay?.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(relay?.address() as AddressInfo).port}`;
+  relay = server;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 async function pipeline(url: string): Promise<PipelineHealth> {
