@@ -13,5 +13,10 @@ terraform {
       source  = "hashicorp/external"
       version = "~> 2.3"
     }
+    # METRICS_TOKEN of each back-end app (metrics.tf).
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.6"
+    }
   }
 }

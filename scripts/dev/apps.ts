@@ -58,6 +58,9 @@ export const systemApps: LocalApp[] = [
       DATABASE_URL: infra.databaseUrl,
       CORS_ORIGINS: bothHostNames(urls.dashboard),
       MIGRATE_ON_START: "1",
+      // Whose readiness GET /api/pipeline reports on the dashboard's health panel.
+      RELAY_URL: urls.relay,
+      STREAM_URL: urls.stream,
     }),
   },
   {

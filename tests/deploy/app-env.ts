@@ -26,6 +26,8 @@ const KAFKA_VARIABLES = [
 ];
 /** Read by @edm/runtime's logger, and set by the platforms. */
 const COMMON_VARIABLES = ["LOG_LEVEL", "LOG_PRETTY", "NODE_ENV"];
+/** Read by @edm/runtime's loadMetricsConfig, in the apps that serve /metrics. */
+const METRICS_VARIABLES = ["METRICS_TOKEN"];
 
 /**
  * Variables a deployment must set for an app even where the app has a default: the defaults are this
@@ -44,10 +46,18 @@ export async function appEnvironment(app: HerokuApp): Promise<AppEnvironment> {
   const configFile = candidates.find((file) => existsSync(file));
   if (!configFile) throw new Error(`apps/${app} has no src/config.ts or server/config.ts`);
   const source = readFileSync(configFile, "utf8");
+  // A config may take part of its schema from a sibling file (e.g. ./pipeline-config): its keys count too.
+  const siblings = [...source.matchAll(/from "\.\/([\w-]+)"/g)]
+    .map((match) => join(configFile, "..", `${match[1]}.ts`))
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file, "utf8"));
   const usesKafka = source.includes("loadKafkaConfig");
   const known = new Set([
-    ...[...source.matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1] ?? ""),
+    ...[source, ...siblings].flatMap((text) =>
+      [...text.matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1] ?? ""),
+    ),
     ...(usesKafka ? KAFKA_VARIABLES : []),
+    ...(source.includes("loadMetricsConfig") ? METRICS_VARIABLES : []),
     ...COMMON_VARIABLES,
   ]);
   const module = (await import(pathToFileURL(configFile).href)) as { loadConfig?: (env: Env) => unknown };

@@ -140,7 +140,8 @@ describe.each(HEROKU_APPS)("%s", (app) => {
     // URLs for the browser point at the other apps' published ports, and those apps must be up first.
     for (const name of ["RELAY_URL", "STATS_URL", "STREAM_URL", "SHOP_URL"]) {
       const url = env[name];
-      if (!url) continue;
+      // edm-stats asks the relay and the stream for their readiness itself, server to server.
+      if (!url || app === "edm-stats") continue;
       const target = HEROKU_APPS.find((other) => new URL(url).port === String(PORTS[other]));
       expect(new URL(url).hostname, name).toBe("localhost");
       expect(target, `${name} points at an app's port`).toBeDefined();
@@ -160,6 +161,13 @@ describe("what the apps expect of each other", () => {
       STATS_URL: "http://localhost:3003",
       STREAM_URL: "http://localhost:3002",
       SHOP_URL: "http://localhost:3000",
+    });
+  });
+
+  it("lets edm-stats ask the relay and the stream for their readiness on the compose network", () => {
+    expect(envOf("edm-stats")).toMatchObject({
+      RELAY_URL: `http://edm-relay:${PORTS["edm-relay"]}`,
+      STREAM_URL: `http://edm-stream:${PORTS["edm-stream"]}`,
     });
   });
 

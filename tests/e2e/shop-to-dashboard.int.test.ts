@@ -131,4 +131,29 @@ describe("a visitor clicks around the shop while someone watches the dashboard",
       .toBe(0);
     expect(await clickCount("the-pour-over-kit")).toBe(2);
   });
+
+  it("shows the pipeline's health: each service's readiness and the edm-stats group's lag, live", async () => {
+    const dashboard = await browser.newPage();
+    await dashboard.goto(system.urls.dashboard);
+    const panel = dashboard.getByTestId("panel-pipeline");
+    const readiness = (name: string) => panel.getByTestId(`pipeline-service-${name}`).textContent();
+    for (const name of ["edm-stats", "edm-relay", "edm-stream"]) {
+      await expect.poll(() => readiness(name), { timeout: 20_000 }).toBe(`${name}: ready`);
+    }
+    // Every click above is counted: the group is caught up.
+    const statsGroup = panel.getByTestId("pipeline-group-edm-stats");
+    await expect
+      .poll(() => statsGroup.getByTestId("pipeline-lag").textContent(), { timeout: 20_000 })
+      .toBe("0");
+    expect(await statsGroup.textContent()).toContain("caught up");
+    expect(await panel.getByTestId("pipeline-dead-letters").textContent()).toBe("0");
+
+    const stream = system.restartable("edm-stream");
+    await stream.stop();
+    await expect
+      .poll(() => readiness("edm-stream"), { timeout: 20_000 })
+      .toBe("edm-stream: not ready (cannot be reached)");
+    await stream.start();
+    await expect.poll(() => readiness("edm-stream"), { timeout: 60_000 }).toBe("edm-stream: ready");
+  });
 });

@@ -1,8 +1,10 @@
 import { DashboardPage } from "./components/dashboard-page";
 import { useDashboard } from "./live/use-dashboard";
+import { usePipelineHealth } from "./live/use-pipeline-health";
 import type { RuntimeConfig } from "./runtime-config";
 
 export function App({ config }: { config: RuntimeConfig }) {
   const view = useDashboard(config);
-  return <DashboardPage view={view} config={config} />;
+  const pipeline = usePipelineHealth(config.statsUrl);
+  return <DashboardPage view={view} config={config} pipeline={pipeline} />;
 }

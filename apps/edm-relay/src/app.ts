@@ -1,4 +1,4 @@
-import { healthRoutes, type Logger } from "@edm/runtime";
+import { healthRoutes, type Logger, type MetricsRoutesOptions, metricsRoutes } from "@edm/runtime";
 import cors from "cors";
 import express, { type Express } from "express";
 import { rateLimit } from "express-rate-limit";
@@ -7,6 +7,7 @@ import { accessLog } from "./access-log";
 import type { Batcher } from "./batcher";
 import { EVENT_PATHS, eventRoutes } from "./event-routes";
 import { errorHandler, notFound, sendError } from "./http-errors";
+import type { RelayMetrics } from "./relay-metrics";
 
 export interface RelayAppOptions {
   batcher: Batcher;
@@ -17,6 +18,8 @@ export interface RelayAppOptions {
   maxBodyBytes: number;
   rateLimitPerMinute: number;
   trustProxy: number;
+  /** GET /metrics and request timing, plus the relay's own counts. */
+  metrics?: MetricsRoutesOptions & { relay: RelayMetrics };
 }
 
 /** The relay's HTTP surface; holds no connections itself, so tests can build it around any batcher. */
@@ -27,6 +30,8 @@ export function createRelayApp(options: RelayAppOptions): Express {
   app.set("trust proxy", options.trustProxy);
   // Answers describe one request each; there is nothing for a cache to revalidate.
   app.set("etag", false);
+  // First, so that every request is timed and scrapes stay out of the access log.
+  if (options.metrics) app.use(metricsRoutes(options.metrics));
   app.use(accessLog(log));
   // The relay is an API called from other origins: its answers may be read cross-origin (CORS decides
   // by whom), so helmet's same-origin resource policy is relaxed.
@@ -65,7 +70,13 @@ export function createRelayApp(options: RelayAppOptions): Express {
       },
     }),
   );
-  app.use(eventRoutes({ batcher: options.batcher, maxBodyBytes: options.maxBodyBytes }));
+  app.use(
+    eventRoutes({
+      batcher: options.batcher,
+      maxBodyBytes: options.maxBodyBytes,
+      ...(options.metrics ? { metrics: options.metrics.relay } : {}),
+    }),
+  );
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

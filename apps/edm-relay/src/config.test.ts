@@ -26,6 +26,7 @@ describe("loadConfig", () => {
       sendTimeoutMs: 10_000,
       maxQueuedEvents: 10_000,
       maxEventsPerSend: 2_000,
+      metrics: {},
     });
   });
 
@@ -40,8 +41,10 @@ describe("loadConfig", () => {
       TRUST_PROXY: "1",
       SEND_TIMEOUT_MS: "2s",
       MAX_QUEUED_EVENTS: "5000",
+      METRICS_TOKEN: "0123456789abcdef0123",
     });
     expect(config).toMatchObject({
+      metrics: { token: "0123456789abcdef0123" },
       port: 8080,
       kafka: { prefix: "milk-3411." },
       corsOrigins: ["https://shop.example.com", "http://localhost:3000"],

@@ -1,5 +1,15 @@
 import { type KafkaConfig, loadKafkaConfig } from "@edm/kafka";
-import { byteSize, collectConfig, durationMs, loadEnv, originList, port, wholeNumber } from "@edm/runtime";
+import {
+  byteSize,
+  collectConfig,
+  durationMs,
+  loadEnv,
+  loadMetricsConfig,
+  type MetricsConfig,
+  originList,
+  port,
+  wholeNumber,
+} from "@edm/runtime";
 import { MAX_BATCH_EVENTS } from "@edm/schema";
 import { z } from "zod";
 
@@ -23,6 +33,8 @@ export interface RelayConfig {
    * produce request per HTTP request, the baseline the benchmark compares against.
    */
   maxEventsPerSend: number;
+  /** METRICS_TOKEN: who may read /metrics. */
+  metrics: MetricsConfig;
 }
 
 export const DEFAULT_CORS_ORIGINS = [
@@ -52,9 +64,10 @@ const envSchema = z.object({
  * is reported in one ConfigError naming the variables (never their values).
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): RelayConfig {
-  const { parsed, kafka } = collectConfig({
+  const { parsed, kafka, metrics } = collectConfig({
     parsed: () => loadEnv(envSchema, env),
     kafka: () => loadKafkaConfig(env, { clientId: "edm-relay" }),
+    metrics: () => loadMetricsConfig(env),
   });
   return {
     port: parsed.PORT,
@@ -66,5 +79,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sendTimeoutMs: parsed.SEND_TIMEOUT_MS,
     maxQueuedEvents: parsed.MAX_QUEUED_EVENTS,
     maxEventsPerSend: parsed.MAX_EVENTS_PER_SEND,
+    metrics,
   };
 }

@@ -1,14 +1,18 @@
 import { createKafka, describeKafkaConfig, type KafkaAdmin, type KafkaClient, withTimeout } from "@edm/kafka";
-import { type Logger, startHttpServer } from "@edm/runtime";
+import { createMetricsRegistry, type Logger, startHttpServer } from "@edm/runtime";
+import type { Registry } from "prom-client";
 import { createRelayApp } from "./app";
 import { type BatcherStats, createBatcher } from "./batcher";
 import type { RelayConfig } from "./config";
 import { connectInBackground, onceConnected } from "./kafka-connection";
+import { createRelayMetrics } from "./relay-metrics";
 
 export interface RelayDeps {
   log: Logger;
   /** Defaults to a client built from config.kafka; tests may pass their own. */
   kafka?: KafkaClient;
+  /** Where /metrics reads from; a registry of its own by default. */
+  metrics?: Registry;
 }
 
 export interface RunningRelay {
@@ -55,8 +59,10 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
   const producer = kafka.producer({ ackTimeoutMs: config.sendTimeoutMs });
   const admin = kafka.admin();
 
+  const registry = deps.metrics ?? createMetricsRegistry({ service: "edm-relay" });
+  const relayMetrics = createRelayMetrics(registry);
   const batcher = createBatcher({
-    send: (batches) => producer.sendBatch(batches),
+    send: relayMetrics.timedSend((batches) => producer.sendBatch(batches)),
     timeoutMs: config.sendTimeoutMs,
     maxEventsPerSend: config.maxEventsPerSend,
     maxBytesPerSend: MAX_BYTES_PER_SEND,
@@ -64,12 +70,14 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
     maxQueuedBytes: MAX_QUEUED_BYTES,
     log,
   });
+  relayMetrics.watchQueue(batcher.stats);
   // Connecting goes on in the background (see kafka-connection.ts), so PORT is bound at once and /readyz
   // and event requests say 503 until Kafka answers.
   log.info({ kafka: describeKafkaConfig(config.kafka) }, "connecting to Kafka");
   const connection = connectInBackground({ producer, log, stopWaitMs: CONNECT_STOP_WAIT_MS });
   const app = createRelayApp({
     batcher: onceConnected(batcher, connection),
+    metrics: { registry, token: config.metrics.token, relay: relayMetrics },
     log,
     kafkaReady: brokerCheck(connection.isConnected, admin),
     corsOrigins: config.corsOrigins,

@@ -1,9 +1,17 @@
-import { healthRoutes, type Logger, type ReadinessChecks } from "@edm/runtime";
+import {
+  healthRoutes,
+  type Logger,
+  type MetricsRoutesOptions,
+  metricsRoutes,
+  type ReadinessChecks,
+} from "@edm/runtime";
 import cors from "cors";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { cacheQueries } from "./cached-queries";
+import type { PipelineMonitor } from "./pipeline-monitor";
+import { pipelineRoutes } from "./pipeline-routes";
 import type { StatsQueries } from "./queries";
 import { statsRoutes } from "./routes";
 
@@ -14,12 +22,18 @@ export interface AppOptions {
   /** Exact origins allowed to read the API from a browser. */
   corsOrigins: string[];
   log: Logger;
+  /** GET /metrics, and timing of every request. */
+  metrics?: MetricsRoutesOptions;
+  /** GET /api/pipeline, the dashboard's health panel. */
+  pipeline?: PipelineMonitor;
 }
 
 /** The HTTP side of edm-stats: the stats API, health probes, and JSON errors for everything else. */
-export function createApp({ queries, ready, corsOrigins, log }: AppOptions): Express {
+export function createApp({ queries, ready, corsOrigins, log, metrics, pipeline }: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
+  // First, so that every request is timed and scrapes stay out of the request log.
+  if (metrics) app.use(metricsRoutes(metrics));
   app.use(helmet());
   app.use(
     pinoHttp({
@@ -32,6 +46,7 @@ export function createApp({ queries, ready, corsOrigins, log }: AppOptions): Exp
   app.use(cors({ origin: corsOrigins, methods: ["GET", "HEAD"] }));
   app.use(healthRoutes({ ready }));
   app.use(statsRoutes(cacheQueries(queries)));
+  if (pipeline) app.use(pipelineRoutes(pipeline));
 
   app.use((req, res) => {
     res.status(404).json({ error: `there is nothing at ${req.method} ${req.path}` });

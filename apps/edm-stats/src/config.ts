@@ -4,11 +4,14 @@ import {
   collectConfig,
   durationMs,
   loadEnv,
+  loadMetricsConfig,
+  type MetricsConfig,
   originList,
   port,
   urlWithProtocol,
 } from "@edm/runtime";
 import { z } from "zod";
+import { loadPipelineConfig, type PipelineConfig } from "./pipeline-config";
 
 export interface StatsConfig {
   port: number;
@@ -27,6 +30,10 @@ export interface StatsConfig {
   dedupeRetentionMs: number;
   /** How often the active statistics generation is read, to follow a rebuild's switch (rebuild.ts). */
   generationPollMs: number;
+  /** METRICS_TOKEN: who may read /metrics. */
+  metrics: MetricsConfig;
+  /** RELAY_URL, STREAM_URL: whose readiness GET /api/pipeline reports. */
+  pipeline: PipelineConfig;
 }
 
 const HOUR_MS = 3_600_000;
@@ -65,9 +72,11 @@ const envSchema = z.object({
  * together in one ConfigError naming each variable, never its value.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): StatsConfig {
-  const { parsed, kafka } = collectConfig({
+  const { parsed, kafka, metrics, pipeline } = collectConfig({
     parsed: () => loadEnv(envSchema, env),
     kafka: () => loadKafkaConfig(env, { clientId: "edm-stats" }),
+    metrics: () => loadMetricsConfig(env),
+    pipeline: () => loadPipelineConfig(env),
   });
   return {
     port: parsed.PORT,
@@ -79,5 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTimeoutMs: parsed.STATS_SESSION_TIMEOUT,
     dedupeRetentionMs: parsed.DEDUPE_RETENTION,
     generationPollMs: parsed.STATS_GENERATION_POLL,
+    metrics,
+    pipeline,
   };
 }

@@ -1,6 +1,7 @@
 import type { KafkaClient } from "@edm/kafka";
 import type { Logger } from "@edm/runtime";
 import { EVENT_TOPICS } from "@edm/schema";
+import type { Registry } from "prom-client";
 import { createPool, type Db, endPool } from "./db";
 import type { DeadLetterSink } from "./dead-letter";
 import type { Generation } from "./generation";
@@ -13,6 +14,8 @@ export interface CountingOptions {
   /** A DATABASE_URL whose search_path names the generation's schema (generationDatabaseUrl). */
   databaseUrl: string;
   deadLetters: DeadLetterSink;
+  /** Where the consumer's metrics go (records, batches, handler time, rebalances, lag). */
+  metrics?: Registry;
   log: Logger;
   sessionTimeoutMs: number;
   /** Forget old event keys, sessions and minutes in the background (live counting: yes; a rebuild: no). */
@@ -41,6 +44,7 @@ export async function startCounting(options: CountingOptions): Promise<Counting>
   const { kafka, generation, log } = options;
   const db: Db = createPool(options.databaseUrl, log, "consumer");
   const consumer = kafka.consumer({
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     groupId: generation.groupId,
     topics: [...EVENT_TOPICS],
     fromBeginning: true,

@@ -1,16 +1,18 @@
 import { createKafka, type KafkaClient } from "@edm/kafka";
-import { type Logger, type RunningHttpServer, startHttpServer } from "@edm/runtime";
+import { createMetricsRegistry, type Logger, type RunningHttpServer, startHttpServer } from "@edm/runtime";
 import { EVENT_TOPICS } from "@edm/schema";
 import { createApp } from "./app";
 import type { StatsConfig } from "./config";
 import { type Counting, startCounting } from "./counting";
 import { createPool, type Db, databaseAnswers, endPool, withClient } from "./db";
 import { kafkaDeadLetters } from "./dead-letter";
+import { countedDeadLetters } from "./dead-letter-metrics";
 import { type Deployment, type Generation, generationDatabaseUrl } from "./generation";
 import { openDeployment, readActiveGeneration } from "./generation-control";
 import { followActiveGeneration, type GenerationFollower } from "./generation-follower";
 import type { BatchDeps } from "./handle-batch";
 import { migrateDeployment } from "./migrate-deployment";
+import { createPipelineMonitor } from "./pipeline-monitor";
 import { createQueries } from "./queries";
 import { checkDedupeCoversRetention } from "./retention-check";
 import { type SwitchableQueries, switchableQueries } from "./switchable-queries";
@@ -56,6 +58,8 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
       ? readActiveGeneration(db, deployment)
       : readActiveGenerationOnce(config.databaseUrl, deployment);
   };
+  const registry = createMetricsRegistry({ service: "edm-stats" });
+  const lagReader = kafka.groupLagReader();
 
   let generation: Generation = { generation: 0, schema: "", groupId: config.groupId };
   let apiDb: Db | undefined;
@@ -69,7 +73,8 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
       kafka,
       generation: next,
       databaseUrl: generationDatabaseUrl(config.databaseUrl, next),
-      deadLetters: kafkaDeadLetters(producer, next.groupId),
+      deadLetters: countedDeadLetters(kafkaDeadLetters(producer, next.groupId), registry, next.groupId),
+      metrics: registry,
       log,
       sessionTimeoutMs: config.sessionTimeoutMs,
       pruning: { dedupeRetentionMs: config.dedupeRetentionMs },
@@ -98,7 +103,7 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
       await follower?.stop();
       // In parallel: the consumer finishes its batch in hand while the HTTP server drains its requests.
       await Promise.all([counting?.stop(), http?.close(5_000)]);
-      await producer.disconnect();
+      await Promise.all([producer.disconnect(), lagReader.disconnect()]);
       if (apiDb) await endPool(apiDb, log);
     })();
     return stopping;
@@ -123,7 +128,15 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
       kafka: counting?.isRunning() ?? false,
       database: await databaseAnswers(apiDb ?? firstApiDb),
     });
-    const app = createApp({ queries, ready, corsOrigins: config.corsOrigins, log });
+    const pipeline = createPipelineMonitor({
+      reader: lagReader,
+      statsGroup: () => generation.groupId,
+      ready,
+      urls: config.pipeline,
+      log,
+    });
+    const metrics = { registry, token: config.metrics.token };
+    const app = createApp({ queries, ready, corsOrigins: config.corsOrigins, log, metrics, pipeline });
     http = await startHttpServer({ app, port: config.port, log });
     await checkDedupeCoversRetention(kafka, EVENT_TOPICS, config.dedupeRetentionMs, log);
     await producer.connect();

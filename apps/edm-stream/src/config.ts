@@ -1,6 +1,15 @@
 import { hostname } from "node:os";
 import { type KafkaConfig, loadKafkaConfig } from "@edm/kafka";
-import { collectConfig, durationMs, loadEnv, originList, port, wholeNumber } from "@edm/runtime";
+import {
+  collectConfig,
+  durationMs,
+  loadEnv,
+  loadMetricsConfig,
+  type MetricsConfig,
+  originList,
+  port,
+  wholeNumber,
+} from "@edm/runtime";
 import { z } from "zod";
 import { GROUP_NAME_PATTERN, instanceName, streamGroupId } from "./consumer-group";
 
@@ -19,6 +28,8 @@ export interface StreamConfig {
   clientStallTimeoutMs: number;
   /** Dashboards served at once by this instance; one more is refused with a reason, and retries. */
   maxDashboards: number;
+  /** METRICS_TOKEN: who may read /metrics. */
+  metrics: MetricsConfig;
 }
 
 /** Every event goes to every dashboard: 500 keeps one small dyno's fan-out well within a core. */
@@ -60,9 +71,10 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   host: Host = { hostname: hostname(), pid: process.pid },
 ): StreamConfig {
-  const { parsed, kafka } = collectConfig({
+  const { parsed, kafka, metrics } = collectConfig({
     parsed: () => loadEnv(schema, env),
     kafka: () => loadKafkaConfig(env, { clientId: "edm-stream" }),
+    metrics: () => loadMetricsConfig(env),
   });
   const instance = instanceName({
     explicit: parsed.STREAM_INSTANCE_ID,
@@ -80,5 +92,6 @@ export function loadConfig(
     clientMaxQueuedEvents: parsed.STREAM_CLIENT_MAX_QUEUED_EVENTS,
     clientStallTimeoutMs: parsed.STREAM_CLIENT_STALL_TIMEOUT,
     maxDashboards: parsed.STREAM_MAX_DASHBOARDS,
+    metrics,
   };
 }

@@ -1,4 +1,10 @@
-import { healthRoutes, type Logger, type ReadinessChecks } from "@edm/runtime";
+import {
+  healthRoutes,
+  type Logger,
+  type MetricsRoutesOptions,
+  metricsRoutes,
+  type ReadinessChecks,
+} from "@edm/runtime";
 import cors from "cors";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import helmet from "helmet";
@@ -7,15 +13,18 @@ export interface HttpAppOptions {
   corsOrigins: readonly string[];
   ready: () => ReadinessChecks;
   log: Logger;
+  /** GET /metrics, and timing of these routes. */
+  metrics?: MetricsRoutesOptions;
 }
 
 /**
  * The plain HTTP side: health probes and JSON errors. socket.io answers /socket.io/ itself, before
  * this app sees the request, so these middlewares never touch dashboard traffic.
  */
-export function createHttpApp({ corsOrigins, ready, log }: HttpAppOptions): Express {
+export function createHttpApp({ corsOrigins, ready, log, metrics }: HttpAppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
+  if (metrics) app.use(metricsRoutes(metrics));
   app.use(helmet());
   app.use(cors({ origin: [...corsOrigins] }));
   app.use(healthRoutes({ ready }));

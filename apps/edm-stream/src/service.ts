@@ -1,5 +1,5 @@
 import { createKafka, type KafkaClientOptions } from "@edm/kafka";
-import { type Logger, startHttpServer } from "@edm/runtime";
+import { createMetricsRegistry, type Logger, startHttpServer } from "@edm/runtime";
 import { EVENT_TOPICS } from "@edm/schema";
 import { createBatchHandler } from "./batch-handler";
 import { type BroadcastStatus, createBroadcaster } from "./broadcaster";
@@ -7,6 +7,7 @@ import type { StreamConfig } from "./config";
 import { createHttpApp } from "./http-app";
 import { requireTopics } from "./required-topics";
 import { createSocketServer } from "./socket-server";
+import { createStreamMetrics } from "./stream-metrics";
 
 export interface StreamDeps {
   log: Logger;
@@ -38,7 +39,10 @@ export async function startStream(config: StreamConfig, deps: StreamDeps): Promi
   const { log } = deps;
   const kafka = createKafka(config.kafka, { ...deps.kafka, log });
   const groupId = kafka.groupId(config.groupId);
+  const registry = createMetricsRegistry({ service: "edm-stream" });
+  const metrics = createStreamMetrics(registry);
   const consumer = kafka.consumer({
+    metrics: registry,
     groupId: config.groupId,
     topics: [...EVENT_TOPICS],
     // A new group starts at the newest records: see consumer-group.ts.
@@ -51,12 +55,14 @@ export async function startStream(config: StreamConfig, deps: StreamDeps): Promi
     corsOrigins: config.corsOrigins,
     ready: () => ({ kafka: consumer.isRunning() }),
     log,
+    metrics: { registry, token: config.metrics.token },
   });
   const http = await startHttpServer({ app, port: config.port, log });
   const io = createSocketServer(http.server, {
     corsOrigins: config.corsOrigins,
     maxDashboards: config.maxDashboards,
     log,
+    onRefusedFull: metrics.refusedFull,
   });
   const broadcaster = createBroadcaster({
     io,
@@ -64,6 +70,7 @@ export async function startStream(config: StreamConfig, deps: StreamDeps): Promi
     maxQueued: config.clientMaxQueuedEvents,
     stallTimeoutMs: config.clientStallTimeoutMs,
   });
+  metrics.watchBroadcasts(broadcaster.status);
 
   const closeDashboards = async () => {
     // Closing each connection (rather than sending socket.io's "disconnect") makes dashboards

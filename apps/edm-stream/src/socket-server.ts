@@ -18,6 +18,8 @@ export interface SocketServerOptions {
   /** Dashboards served at once; one more is refused with a reason it can show. */
   maxDashboards: number;
   log: Logger;
+  /** Told of every dashboard refused at the cap (for metrics). */
+  onRefusedFull?: () => void;
 }
 
 /** Dashboards send nothing but the handshake; a small cap keeps a hostile client from sending much. */
@@ -36,7 +38,7 @@ const REFUSAL_LOG_INTERVAL_MS = 60_000;
  */
 export function createSocketServer(
   httpServer: HttpServer,
-  { corsOrigins, maxDashboards, log }: SocketServerOptions,
+  { corsOrigins, maxDashboards, log, onRefusedFull }: SocketServerOptions,
 ) {
   const cap = new ConnectionCap(maxDashboards);
   const io: StreamServer = new Server(httpServer, {
@@ -67,6 +69,7 @@ export function createSocketServer(
   let refusedSinceLog = 0;
   let lastRefusalLog = Number.NEGATIVE_INFINITY;
   const noteRefusal = () => {
+    onRefusedFull?.();
     refusedSinceLog += 1;
     if (Date.now() - lastRefusalLog < REFUSAL_LOG_INTERVAL_MS) return;
     log.warn(

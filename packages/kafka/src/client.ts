@@ -3,6 +3,7 @@ import { createAdmin, type KafkaAdmin } from "./admin";
 import { type ClientParts, type RetryPolicy, toKafkajsRetry } from "./client-parts";
 import type { KafkaConfig } from "./config";
 import { type ConsumerOptions, createConsumer, type KafkaConsumer } from "./consumer";
+import { createGroupLagReader, type GroupLagReader } from "./group-lag";
 import { KAFKAJS_LOG_LEVEL, type KafkaLogger, kafkajsLogCreator } from "./logger-bridge";
 import { createPrefixer } from "./prefix";
 import { createProducer, type KafkaProducer, type ProducerOptions } from "./producer";
@@ -30,6 +31,8 @@ export interface KafkaClient {
   producer(options?: ProducerOptions): KafkaProducer;
   consumer(options: ConsumerOptions): KafkaConsumer;
   admin(): KafkaAdmin;
+  /** Reads consumer groups' lag from the broker (committed offsets against high watermarks). */
+  groupLagReader(): GroupLagReader;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 5, initialRetryTimeMs: 300, maxRetryTimeMs: 30_000 };
@@ -65,5 +68,6 @@ export function createKafka(config: KafkaConfig, options: KafkaClientOptions): K
     producer: (producerOptions) => createProducer(parts, producerOptions),
     consumer: (consumerOptions) => createConsumer(parts, consumerOptions),
     admin: () => createAdmin(parts),
+    groupLagReader: () => createGroupLagReader(parts),
   };
 }

@@ -1,6 +1,8 @@
 import type { EachBatchPayload } from "kafkajs";
+import type { Registry } from "prom-client";
 import { type ClientParts, errorMessage } from "./client-parts";
 import { createConsumerLifecycle } from "./consumer-lifecycle";
+import { consumerMetrics } from "./consumer-metrics";
 import { HandlerFailedError } from "./handler-failed-error";
 import { type ConsumedRecord, toConsumedRecord } from "./records";
 
@@ -17,6 +19,11 @@ export interface ConsumerOptions {
   joinTimeoutMs?: number;
   /** Partitions handled at once (default 1). Batches of one partition are always handled in order. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * The service's metrics registry: the consumer then reports records, batches, handler time,
+   * rebalances and lag per partition in it (see consumer-metrics.ts).
+   */
+  metrics?: Registry;
 }
 
 /** One fetched batch of records from one partition, in offset order. */
@@ -94,6 +101,14 @@ export function createConsumer(parts: ClientParts, options: ConsumerOptions): Ka
     disconnectTimeoutMs: parts.disconnectTimeoutMs,
     joinTimeoutMs: options.joinTimeoutMs ?? 90_000,
   });
+  const metrics = consumerMetrics(options.metrics, options.groupId);
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    const assignment: Record<string, number[]> = {};
+    for (const [brokerTopic, partitions] of Object.entries(payload.memberAssignment)) {
+      assignment[prefixer.logicalTopic(brokerTopic)] = partitions;
+    }
+    metrics.joined(assignment);
+  });
 
   const handleBatch = async (handler: BatchHandler, payload: EachBatchPayload): Promise<void> => {
     const { batch } = payload;
@@ -119,6 +134,9 @@ export function createConsumer(parts: ClientParts, options: ConsumerOptions): Ka
         throw error;
       }
     };
+    const startedAt = performance.now();
+    const seconds = () => (performance.now() - startedAt) / 1_000;
+    if (records[0]) metrics.batchStarted(topic, batch.partition, records[0].offset, batch.highWatermark);
     try {
       await handler({
         topic,
@@ -129,6 +147,7 @@ export function createConsumer(parts: ClientParts, options: ConsumerOptions): Ka
         signal,
       });
     } catch (error) {
+      metrics.batchFailed(topic, seconds());
       if (lostPartition !== undefined && !signal.aborted) {
         log.info(
           { ...where, reason: errorMessage(lostPartition) },
@@ -154,6 +173,14 @@ export function createConsumer(parts: ClientParts, options: ConsumerOptions): Ka
       topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset }] }],
     });
     payload.resolveOffset(lastOffset);
+    metrics.batchHandled({
+      topic,
+      partition: batch.partition,
+      records: records.length,
+      seconds: seconds(),
+      nextOffset,
+      highWatermark: batch.highWatermark,
+    });
     await payload.heartbeat();
   };
 

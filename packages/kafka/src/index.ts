@@ -32,6 +32,16 @@ export type { RetryPolicy } from "./client-parts";
 export type { KafkaConfig } from "./config";
 export { describeKafkaConfig, KafkaConfigError, loadKafkaConfig } from "./config";
 export type { BatchHandler, ConsumedBatch, ConsumerCrash, ConsumerOptions, KafkaConsumer } from "./consumer";
+export type {
+  GroupLag,
+  GroupLagReader,
+  GroupToWatch,
+  LagQuery,
+  LagReport,
+  PartitionGroupLag,
+  TopicEnds,
+} from "./group-lag";
+export { partitionLag, recordsBehind } from "./lag";
 export type { KafkaLogger } from "./logger-bridge";
 export type { KafkaProducer, PartitionWrite, ProducerOptions, TopicRecords } from "./producer";
 export type { ConsumedRecord, OutgoingRecord } from "./records";

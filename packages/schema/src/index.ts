@@ -35,6 +35,13 @@ export {
 export { pageOf } from "./page";
 export type { BatchParseResult, ParseOptions, ParseResult } from "./parse";
 export { parseEvent, parseEventBatch } from "./parse";
+export type { PipelineGroup, PipelineHealth, PipelineService } from "./pipeline-api";
+export {
+  PIPELINE_API_PATH,
+  PipelineGroupSchema,
+  PipelineHealthSchema,
+  PipelineServiceSchema,
+} from "./pipeline-api";
 export type { ShopProduct } from "./shop-catalog";
 export { SHOP_PRODUCTS } from "./shop-catalog";
 export type { ClientToServerEvents, ServerToClientEvents } from "./socket-events";

@@ -1,5 +1,6 @@
 export { createTestSchema, type TestSchema } from "./database";
 export { eventually } from "./eventually";
 export { createTestTopics, readTopic, testKafka } from "./kafka";
+export { parseMetrics, type Sample, samplesOf, scrapeMetrics, sumOf } from "./metrics";
 export { type PrivatePostgres, startPrivatePostgres } from "./private-postgres";
 export { uniqueName } from "./unique-name";

@@ -1,4 +1,5 @@
 import { formatCount } from "../format";
+import type { PipelineState } from "../live/use-pipeline-health";
 import { LOG_CAPACITY } from "../logic/bounded-log";
 import type { DashboardView } from "../logic/dashboard-view";
 import type { RuntimeConfig } from "../runtime-config";
@@ -14,15 +15,18 @@ import { LastHourChart } from "./last-hour-chart";
 import { LoadingState } from "./loading-state";
 import { PageLoadsTable } from "./page-loads-table";
 import { Panel, UnlessEmpty } from "./panel";
+import { PipelinePanel } from "./pipeline-panel";
 import { StatCards } from "./stat-cards";
 
 interface DashboardPageProps {
   view: DashboardView;
   config: RuntimeConfig;
+  /** GET /api/pipeline's latest answer; the health panel shows under everything else, whatever the data. */
+  pipeline?: PipelineState;
 }
 
 /** The whole page for one view of the data; no connections of its own, so it renders in tests as is. */
-export function DashboardPage({ view, config }: DashboardPageProps) {
+export function DashboardPage({ view, config, pipeline }: DashboardPageProps) {
   return (
     <div className="page">
       <Header stream={view.stream} stats={view.stats} />
@@ -38,6 +42,7 @@ export function DashboardPage({ view, config }: DashboardPageProps) {
           />
         )}
         {view.phase === "data" && <DashboardGrid view={view} />}
+        {pipeline && <PipelinePanel state={pipeline} />}
       </main>
     </div>
   );

@@ -48,7 +48,7 @@ export async function loadStatsHistory(statsUrl: string, options: LoadOptions = 
   };
 }
 
-async function getJson<S extends z.ZodType>(
+export async function getJson<S extends z.ZodType>(
   statsUrl: string,
   path: string,
   schema: S,
