@@ -14,7 +14,7 @@ describe("toDeadLetterRecord", () => {
 
   it("keeps key, value and headers, and says why and where from", () => {
     const letter = toDeadLetterRecord(
-      { record, reason: "the value (8 bytes) is not valid JSON" },
+      { record, kind: "invalid", reason: "the value (8 bytes) is not valid JSON" },
       "edm-stats",
     );
     expect(letter).toEqual({
@@ -33,7 +33,10 @@ describe("toDeadLetterRecord", () => {
   });
 
   it("bounds the reason and writes a tombstone as an empty value", () => {
-    const letter = toDeadLetterRecord({ record: { ...record, value: null }, reason: "x".repeat(5_000) }, "c");
+    const letter = toDeadLetterRecord(
+      { record: { ...record, value: null }, kind: "invalid", reason: "x".repeat(5_000) },
+      "c",
+    );
     expect(letter.value).toBe("");
     expect(letter.headers?.[DEAD_LETTER_HEADERS.reason]).toHaveLength(1_000);
   });

@@ -4,6 +4,8 @@ import { DEAD_LETTER_TOPIC } from "@edm/schema";
 /** A record that cannot be counted, and why. */
 export interface DeadLetter {
   record: ConsumedRecord;
+  /** Not a valid event (the decoder said so), or a valid one the database refused to store. */
+  kind: "invalid" | "refused";
   reason: string;
 }
 

@@ -59,7 +59,7 @@ export async function handleBatch(deps: BatchDeps, batch: BatchInput): Promise<B
   for (const record of batch.records) {
     const decoded = decodeRecord(record, now);
     if (decoded.ok) countable.push({ record, countable: decoded.countable });
-    else invalid.push({ record, reason: decoded.reason });
+    else invalid.push({ record, kind: "invalid", reason: decoded.reason });
   }
 
   const where = `${batch.topic}[${batch.partition}]`;
@@ -84,6 +84,7 @@ export async function handleBatch(deps: BatchDeps, batch: BatchInput): Promise<B
   );
   const refused: DeadLetter[] = stored.refused.map(({ item, reason }) => ({
     record: item.record,
+    kind: "refused",
     reason: `PostgreSQL refused it: ${reason}`,
   }));
   const outcome: BatchOutcome = {
