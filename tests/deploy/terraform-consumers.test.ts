@@ -53,7 +53,7 @@ describe("terraform's consumers", () => {
         PORT: "41234",
         DYNO: "web.1",
       };
-      expect(vars["${each.value.groupVariable}"]).toBe("${each.value.group}");
+      expect(vars["${(each.value.groupVariable)}"]).toBe("${each.value.group}");
       const environment = await appEnvironment(app);
       expect(mustSet(app).filter((name) => env[name] === undefined)).toEqual([]);
       expect(() => environment.loadConfig(env)).not.toThrow();
