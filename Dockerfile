@@ -29,6 +29,7 @@ COPY apps/edm-relay/package.json apps/edm-relay/
 COPY apps/edm-stream/package.json apps/edm-stream/
 COPY apps/edm-stats/package.json apps/edm-stats/
 COPY apps/edm-dashboard/package.json apps/edm-dashboard/
+COPY apps/edm-funnel/package.json apps/edm-funnel/
 
 # ---- build: every app's production build, made once for all the targets below ---------------------------
 # The apps and the workspace packages they use, with their dev dependencies (esbuild, vite), but not the
@@ -104,3 +105,15 @@ USER node
 WORKDIR /repo/apps/edm-dashboard
 EXPOSE 3004
 CMD ["node", "--enable-source-maps", "dist-server/main.js"]
+
+# ---- edm-funnel: a Kafka consumer (pnpm edm new-consumer) -----------------------------------------------
+FROM manifests AS edm-funnel
+# Its own dependencies alone: the build holds the workspace packages it uses.
+RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
+    pnpm install --frozen-lockfile --prod --store-dir=/pnpm/store --filter edm-funnel
+COPY --from=build /repo/apps/edm-funnel/dist apps/edm-funnel/dist
+ENV NODE_ENV=production PORT=3005
+USER node
+WORKDIR /repo/apps/edm-funnel
+EXPOSE 3005
+CMD ["node", "--enable-source-maps", "dist/main.js"]

@@ -43,6 +43,9 @@ resource "heroku_build" "app" {
     heroku_addon_attachment.kafka_stats,
     heroku_addon.postgres,
     terraform_data.kafka_topics_and_groups,
+    heroku_app_config_association.consumer,
+    heroku_addon_attachment.kafka_consumer,
+    heroku_addon.consumer_postgres,
   ]
 }
 
@@ -71,14 +74,15 @@ resource "heroku_formation" "web" {
 
   app_id   = local.heroku_apps[each.key].id
   type     = "web"
-  size     = var.dynos[each.key].size
-  quantity = var.dynos[each.key].quantity
+  size     = local.dynos[each.key].size
+  quantity = local.dynos[each.key].quantity
 
   depends_on = [
     heroku_build.app,
     terraform_data.release,
     heroku_addon_attachment.kafka_stream,
     heroku_addon_attachment.kafka_stats,
+    heroku_addon_attachment.kafka_consumer,
     terraform_data.kafka_topics_and_groups,
   ]
 }

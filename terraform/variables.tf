@@ -73,6 +73,20 @@ variable "dynos" {
   }
 }
 
+variable "consumer_dynos" {
+  description = "Dyno size and count of each consumer made by `pnpm edm new-consumer` (consumers.json)."
+  type = object({
+    size     = string
+    quantity = number
+  })
+  default = { size = "basic", quantity = 1 }
+
+  validation {
+    condition     = var.consumer_dynos.quantity >= 0 && floor(var.consumer_dynos.quantity) == var.consumer_dynos.quantity && (var.consumer_dynos.quantity <= 1 || !contains(["eco", "basic"], lower(var.consumer_dynos.size)))
+    error_message = "consumer_dynos.quantity must be a whole number of at least 0, and at most 1 on eco and basic dynos."
+  }
+}
+
 variable "topic_partitions" {
   description = "Partitions of each Kafka topic. They cannot be changed once a topic exists; edm-stats dynos beyond this number would sit idle."
   type        = number

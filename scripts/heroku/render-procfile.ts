@@ -8,9 +8,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  HEROKU_APP_SPECS,
   HEROKU_APPS,
   type HerokuApp,
+  herokuAppSpec,
   isHerokuApp,
   PROCFILE_FLAGS,
   type ProcfileFlag,
@@ -84,7 +84,7 @@ export function readProcfileTemplate(path = PROCFILE_TEMPLATE_PATH): string {
 }
 
 export function procfileFor(app: HerokuApp, template = readProcfileTemplate()): string {
-  return renderProcfile(template, { app, ...HEROKU_APP_SPECS[app] });
+  return renderProcfile(template, { app, ...herokuAppSpec(app) });
 }
 
 export interface HerokuProcesses {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { caA, clientCert, clientKey } from "../../packages/kafka/src/testing/pem-fixtures";
-import { type HerokuApp, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
+import { CONSUMER_APPS, type CoreApp, type HerokuApp, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 
 export type Env = Record<string, string | undefined>;
 
@@ -33,13 +33,25 @@ const METRICS_VARIABLES = ["METRICS_TOKEN"];
  * Variables a deployment must set for an app even where the app has a default: the defaults are this
  * machine's (localhost origins and URLs, the default group names spelled out so both platforms agree).
  */
-export const MUST_SET: Record<HerokuApp, readonly string[]> = {
+const CORE_MUST_SET: Record<CoreApp, readonly string[]> = {
   "edm-ui": ["RELAY_URL"],
   "edm-relay": ["KAFKA_URL", "CORS_ORIGINS"],
   "edm-stream": ["KAFKA_URL", "CORS_ORIGINS", "STREAM_GROUP_ID"],
   "edm-stats": ["KAFKA_URL", "DATABASE_URL", "CORS_ORIGINS", "STATS_GROUP_ID"],
   "edm-dashboard": ["STATS_URL", "STREAM_URL", "SHOP_URL"],
 };
+
+/** What a deployment must set for an app; a generated consumer: Kafka, CORS, its group (and its database). */
+export function mustSet(app: HerokuApp): readonly string[] {
+  const consumer = CONSUMER_APPS.find((candidate) => candidate.app === app);
+  if (!consumer) return CORE_MUST_SET[app as CoreApp] ?? [];
+  return [
+    "KAFKA_URL",
+    "CORS_ORIGINS",
+    consumer.groupVariable,
+    ...(consumer.database ? ["DATABASE_URL"] : []),
+  ];
+}
 
 export async function appEnvironment(app: HerokuApp): Promise<AppEnvironment> {
   const candidates = ["src/config.ts", "server/config.ts"].map((file) => join(REPO_ROOT, "apps", app, file));

@@ -6,9 +6,15 @@ import { join } from "node:path";
 import { ALL_TOPICS } from "@edm/schema";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { HEROKU_APP_SPECS, HEROKU_APPS, type HerokuApp, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
+import {
+  CONSUMER_APPS,
+  HEROKU_APPS,
+  type HerokuApp,
+  herokuAppSpec,
+  REPO_ROOT,
+} from "../../scripts/heroku/heroku-apps";
 import { herokuProcesses } from "../../scripts/heroku/render-procfile";
-import { appEnvironment, type Env, MUST_SET } from "./app-env";
+import { appEnvironment, type Env, mustSet } from "./app-env";
 import { effectiveInstructions, last, parseDockerfile } from "./dockerfile";
 
 interface Service {
@@ -34,6 +40,7 @@ const PORTS: Record<HerokuApp, number> = {
   "edm-stream": 3002,
   "edm-stats": 3003,
   "edm-dashboard": 3004,
+  ...Object.fromEntries(CONSUMER_APPS.map((consumer) => [consumer.app, consumer.port])),
 };
 
 const service = (name: string): Service => {
@@ -109,14 +116,14 @@ describe.each(HEROKU_APPS)("%s", (app) => {
   it("gets every variable its config needs, only ones it reads, and its loadConfig accepts them", async () => {
     const environment = await appEnvironment(app);
     expect(Object.keys(env).filter((name) => !environment.known.has(name))).toEqual([]);
-    expect(MUST_SET[app].filter((name) => env[name] === undefined)).toEqual([]);
+    expect(mustSet(app).filter((name) => env[name] === undefined)).toEqual([]);
     expect(() => environment.loadConfig(env)).not.toThrow();
   });
 
   it("runs its image's command, the app's build with plain node, as Heroku's web process does", () => {
     expect(own.command).toBeUndefined();
     const cmd = JSON.parse(last(effectiveInstructions(dockerfile, app), "CMD") ?? "[]") as string[];
-    expect(cmd).toEqual(["node", "--enable-source-maps", HEROKU_APP_SPECS[app].entry]);
+    expect(cmd).toEqual(["node", "--enable-source-maps", herokuAppSpec(app).entry]);
   });
 
   it("listens on its port, published on this machine only", () => {

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HEROKU_APP_SPECS, HEROKU_APPS, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
+import { HEROKU_APPS, herokuAppSpec, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import { herokuProcesses } from "../../scripts/heroku/render-procfile";
 import { effectiveInstructions, envOf, last, parseDockerfile, stage } from "./dockerfile";
 
@@ -65,7 +65,7 @@ describe("Dockerfile", () => {
       expect(`cd ${workdir?.replace(`${root}/`, "")} && exec ${cmd.join(" ")}`).toBe(
         herokuProcesses(app).web,
       );
-      expect(cmd).toEqual(["node", "--enable-source-maps", HEROKU_APP_SPECS[app].entry]);
+      expect(cmd).toEqual(["node", "--enable-source-maps", herokuAppSpec(app).entry]);
       expect(last(instructions, "USER")).toBe("node");
       const env = envOf(instructions);
       expect(env.NODE_ENV).toBe("production");
@@ -95,7 +95,7 @@ describe("Dockerfile", () => {
     const copies = stage(dockerfile, app)
       .instructions.filter((instruction) => instruction.keyword === "COPY")
       .map((instruction) => instruction.args);
-    const built = dirname(HEROKU_APP_SPECS[app].entry);
+    const built = dirname(herokuAppSpec(app).entry);
     // A front-end's pages (vite's dist/) beside its server's bundle.
     const dirs = buildScript(app).includes("vite build") ? ["dist", built] : [built];
     expect(copies.filter((copy) => copy.startsWith("--from=build"))).toEqual(

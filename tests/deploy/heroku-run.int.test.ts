@@ -13,7 +13,7 @@ import { createTestSchema, eventually, type TestSchema, testKafka } from "@edm/t
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectV4, type TestDashboard } from "../../apps/edm-stream/src/testing/dashboards";
-import { HEROKU_APP_SPECS, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
+import { herokuAppSpec, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import { herokuProcesses } from "../../scripts/heroku/render-procfile";
 import { type LocalHeroku, localOrigin, releaseDynoEnv, webDynoEnv } from "./heroku-local-env";
 import { freePorts, type HerokuProcess, type ProcessExit, runProcess, startProcess } from "./heroku-process";
@@ -112,7 +112,7 @@ describe("the Procfile's commands", () => {
     const app = ROLE_APP[role];
     const commands = Object.values(herokuProcesses(app));
     for (const command of commands) expect(command).not.toMatch(/\btsx\b|\.ts\b/);
-    const { entry } = HEROKU_APP_SPECS[app];
+    const { entry } = herokuAppSpec(app);
     expect(herokuProcesses(app).web).toContain(`exec node --enable-source-maps ${entry}`);
     expect(existsSync(join(REPO_ROOT, "apps", app, entry)), `apps/${app}/${entry} was built`).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HEROKU_APP_SPECS, HEROKU_APPS, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
+import { HEROKU_APPS, herokuAppSpec, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import {
   herokuProcesses,
   parseProcfile,
@@ -20,7 +20,7 @@ describe("each app's Procfile, rendered from Procfile.template", () => {
   it.each(HEROKU_APPS)(
     "%s: its web process runs the app's build with plain node and source maps, as its start script does",
     (app) => {
-      const { entry } = HEROKU_APP_SPECS[app];
+      const { entry } = herokuAppSpec(app);
       expect(herokuProcesses(app).web).toBe(`cd apps/${app} && exec node --enable-source-maps ${entry}`);
       expect(manifest(app).scripts?.start).toBe(`node --enable-source-maps ${entry}`);
       expect(entry).toMatch(/\.js$/);
@@ -30,7 +30,7 @@ describe("each app's Procfile, rendered from Procfile.template", () => {
   it.each(HEROKU_APPS)(
     "%s: its build script, which the buildpack runs, bundles the entry's source into the entry",
     (app) => {
-      const { entry, source } = HEROKU_APP_SPECS[app];
+      const { entry, source } = herokuAppSpec(app);
       expect(existsSync(join(REPO_ROOT, "apps", app, source))).toBe(true);
       const bundle = /\bedm-build ([^&]*)$/
         .exec(manifest(app).scripts?.build ?? "")?.[1]

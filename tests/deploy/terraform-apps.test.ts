@@ -10,7 +10,7 @@ import { instanceName, streamGroupId } from "../../apps/edm-stream/src/consumer-
 import { readKafkaSetupEnv } from "../../scripts/heroku/ensure-kafka";
 import { REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import { readReleaseWaitEnv } from "../../scripts/heroku/wait-for-release";
-import { appEnvironment, type Env, MUST_SET } from "./app-env";
+import { appEnvironment, type Env, mustSet } from "./app-env";
 import {
   type Block,
   firstBlock,
@@ -48,7 +48,7 @@ describe("config vars", () => {
       };
 
       expect(Object.keys(vars).filter((name) => !environment.known.has(name))).toEqual([]);
-      expect(MUST_SET[app].filter((name) => env[name] === undefined)).toEqual([]);
+      expect(mustSet(app).filter((name) => env[name] === undefined)).toEqual([]);
       if (environment.usesKafka) expect(env.KAFKA_URL).toMatch(/^kafka\+ssl:\/\//);
       expect(() => environment.loadConfig(env)).not.toThrow();
     },
@@ -207,13 +207,16 @@ describe("builds and formations", () => {
     expect(resource(tf, "heroku_formation.web").depends_on).toContain("${terraform_data.release}");
   });
 
-  it("scale each app's web process as var.dynos says", () => {
+  it("scale each app's web process as var.dynos (the five) and var.consumer_dynos (the rest) say", () => {
     expect(resource(tf, "heroku_formation.web")).toMatchObject({
       for_each: "${local.apps}",
       app_id: "${local.heroku_apps[each.key].id}",
       type: "web",
-      size: "${var.dynos[each.key].size}",
-      quantity: "${var.dynos[each.key].quantity}",
+      size: "${local.dynos[each.key].size}",
+      quantity: "${local.dynos[each.key].quantity}",
     });
+    expect(tf.locals.dynos).toBe(
+      "${merge({ for role in keys(local.consumers) : role => var.consumer_dynos }, var.dynos)}",
+    );
   });
 });

@@ -111,21 +111,28 @@ describe("variables", () => {
 
 describe("apps and add-ons", () => {
   it("creates the five apps, named from the prefix, one per app of the monorepo", () => {
+    // The generated consumers (heroku_app.consumer) are checked in terraform-consumers.test.ts.
     expect(resourcesOfType(tf, "heroku_app").sort()).toEqual(
-      ROLES.map((role) => `heroku_app.${role}`).sort(),
+      [...ROLES.map((role) => `heroku_app.${role}`), "heroku_app.consumer"].sort(),
     );
     for (const role of ROLES) {
       expect(resource(tf, `heroku_app.${role}`).name).toBe(`\${var.app_name_prefix}-${role}`);
     }
-    expect(tf.locals.apps).toEqual(ROLE_APP);
-    expect(Object.values(tf.locals.apps as object).sort()).toEqual([...HEROKU_APPS].sort());
-    expect(tf.locals.heroku_apps).toEqual(
-      Object.fromEntries(ROLES.map((role) => [role, `\${heroku_app.${role}}`])),
+    const core = (expression: unknown) => String(expression).replace(/\s+/g, " ");
+    for (const role of ROLES) {
+      expect(core(tf.locals.apps)).toContain(`${role} = "${ROLE_APP[role]}"`);
+      expect(core(tf.locals.heroku_apps)).toContain(`${role} = heroku_app.${role}`);
+    }
+    expect(core(tf.locals.apps)).toContain(
+      "{ for role, consumer in local.consumers : role => consumer.app }",
     );
+    expect(core(tf.locals.heroku_apps)).toContain("heroku_app.consumer)");
+    expect(HEROKU_APPS.slice(0, ROLES.length)).toEqual(ROLES.map((role) => ROLE_APP[role]));
   });
 
   it("puts one Kafka add-on on edm-relay and attaches it, as KAFKA, to edm-stream and edm-stats", () => {
     expect(resourcesOfType(tf, "heroku_addon").sort()).toEqual([
+      "heroku_addon.consumer_postgres",
       "heroku_addon.kafka",
       "heroku_addon.postgres",
     ]);
@@ -135,6 +142,7 @@ describe("apps and add-ons", () => {
     });
     const attachments = resourcesOfType(tf, "heroku_addon_attachment").map((key) => resource(tf, key));
     expect(attachments.map((attachment) => attachment.app_id).sort()).toEqual([
+      "${heroku_app.consumer[each.key].id}",
       "${heroku_app.stats.id}",
       "${heroku_app.stream.id}",
     ]);

@@ -14,6 +14,8 @@ export const EXIT = {
   refused: 4,
   /** `load` ran, but some events were refused or never acknowledged. */
   incomplete: 5,
+  /** Stopped by Ctrl-C before the end (`rebuild-stats`: the next run resumes it). */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -17,6 +17,8 @@ export {
 export { ORIGINAL_CLICK_EXAMPLE, ORIGINAL_PAGELOAD_EXAMPLE } from "./examples";
 export type { FieldError } from "./field-errors";
 export { formatPath } from "./field-errors";
+export type { FunnelStep } from "./funnel-step";
+export { FUNNEL_STEPS, funnelDepth, funnelStepOf } from "./funnel-step";
 export {
   MAX_BATCH_EVENTS,
   MAX_BUTTON_ID_LENGTH,
