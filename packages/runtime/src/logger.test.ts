@@ -26,6 +26,25 @@ describe("createLogger", () => {
     );
   });
 
+  it("names live objects hung on an error instead of dumping them, and keeps its plain data", () => {
+    class Client {
+      socket = { buffer: "x".repeat(10_000) };
+    }
+    const { log, lines } = captureLogs();
+    const err = Object.assign(new Error("connection terminated"), {
+      client: new Client(),
+      code: "57P01",
+      detail: { table: "sessions" },
+    });
+    log.warn({ err }, "a connection was lost");
+    expect(lines()[0]?.err).toMatchObject({
+      message: "connection terminated",
+      client: "[Client]",
+      code: "57P01",
+      detail: { table: "sessions" },
+    });
+  });
+
   it("redacts secrets at the top level and one level down", () => {
     const { log, text, lines } = captureLogs();
     log.info(

@@ -57,7 +57,18 @@ function serializeError(err: unknown): unknown {
     const value = scrubbed[field];
     if (typeof value === "string") scrubbed[field] = scrubUrlCredentials(value);
   }
+  // Libraries hang live objects on their errors (pg's pool puts the whole Client, socket included, on
+  // `err.client`): a log line names them instead of dumping hundreds of lines of internals.
+  for (const [field, value] of Object.entries(scrubbed)) {
+    if (isLiveObject(value)) scrubbed[field] = `[${value.constructor.name}]`;
+  }
   return scrubbed;
+}
+
+function isLiveObject(value: unknown): value is { constructor: { name: string } } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype !== null && prototype !== Object.prototype;
 }
 
 // Messages are often built from error text (`failed to start: ${err.message}`), so they get the same
