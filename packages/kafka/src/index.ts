@@ -25,6 +25,7 @@ export type { KafkaConfig } from "./config";
 export { describeKafkaConfig, KafkaConfigError, loadKafkaConfig } from "./config";
 export type { BatchHandler, ConsumedBatch, ConsumerCrash, ConsumerOptions, KafkaConsumer } from "./consumer";
 export type { KafkaLogger } from "./logger-bridge";
+export { partitionForKey } from "./partitioner";
 export type { KafkaProducer, PartitionWrite, ProducerOptions, TopicRecords } from "./producer";
 export type { ConsumedRecord, OutgoingRecord } from "./records";
 export type { KafkaTls } from "./tls";
