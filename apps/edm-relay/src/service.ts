@@ -3,6 +3,7 @@ import { type Logger, startHttpServer } from "@edm/runtime";
 import { createRelayApp } from "./app";
 import { type BatcherStats, createBatcher } from "./batcher";
 import type { RelayConfig } from "./config";
+import { laneOfRecord } from "./send-lanes";
 
 export interface RelayDeps {
   log: Logger;
@@ -56,6 +57,7 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
 
   const batcher = createBatcher({
     send: (batches) => producer.sendBatch(batches),
+    laneOf: laneOfRecord(),
     timeoutMs: config.sendTimeoutMs,
     maxEventsPerSend: config.maxEventsPerSend,
     maxBytesPerSend: MAX_BYTES_PER_SEND,
