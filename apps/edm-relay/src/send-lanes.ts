@@ -2,11 +2,12 @@ import { partitionForKey } from "@edm/kafka";
 import type { BatchItem } from "./batcher";
 
 /**
- * How many produce requests the relay keeps in flight at most: one per lane. Enough to keep the relay
- * busy while Kafka answers (a CPU profile showed it idle a third of the time with one); more only
- * makes smaller requests.
+ * How many produce requests the relay keeps in flight at most: one per lane. With one, throughput is
+ * capped at one batch per produce round trip, which acks from all in-sync replicas make long on a
+ * replicated cluster (a CPU profile showed the relay a third idle, waiting). A few suffice to hide the
+ * round trip; more only make smaller, costlier requests.
  */
-export const SEND_LANES = 8;
+export const SEND_LANES = 4;
 
 /**
  * The batcher's lane of a record: its key's murmur2 partition among the lanes, the same hash Kafka's
