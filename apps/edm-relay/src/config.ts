@@ -19,8 +19,8 @@ export interface RelayConfig {
   /** Events allowed to wait for Kafka at once; past this, requests get 503 at once. */
   maxQueuedEvents: number;
   /**
-   * Most events one produce request carries (a request's events of one lane are never split). 1 turns coalescing off: one
-   * produce request per HTTP request (and lane).
+   * Most events one produce request carries (a request's events of one lane are never split). 1 turns
+   * coalescing off: one produce request per HTTP request (and lane).
    */
   maxEventsPerSend: number;
 }
