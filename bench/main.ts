@@ -4,14 +4,18 @@
  *
  *   BENCH_SECONDS=10            length of each measured run
  *   BENCH_CONNECTIONS=50        concurrent connections of the single-event run
+ *   BENCH_ROUNDS=3              runs of each figure and its ceiling, in turns (medians shown)
+ *   BENCH_STATS_EVENTS=200000   backlog edm-stats drains
  *   BENCH_CPU_PROFILE_DIR=dir   the services under test write `node --cpu-prof` profiles there
  */
 import { benchRelayBatched } from "./relay-batched";
 import { benchRelaySingleEvent } from "./relay-single-event";
+import { benchStatsDrain } from "./stats-drain";
 
 const benchmarks: Record<string, () => Promise<void>> = {
   "relay-single-event": benchRelaySingleEvent,
   "relay-batched": benchRelayBatched,
+  "stats-drain": benchStatsDrain,
 };
 
 const chosen = process.argv.slice(2);
