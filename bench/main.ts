@@ -11,11 +11,13 @@
 import { benchRelayBatched } from "./relay-batched";
 import { benchRelaySingleEvent } from "./relay-single-event";
 import { benchStatsDrain } from "./stats-drain";
+import { benchStreamDashboards } from "./stream-dashboards";
 
 const benchmarks: Record<string, () => Promise<void>> = {
   "relay-single-event": benchRelaySingleEvent,
   "relay-batched": benchRelayBatched,
   "stats-drain": benchStatsDrain,
+  "stream-dashboards": benchStreamDashboards,
 };
 
 const chosen = process.argv.slice(2);

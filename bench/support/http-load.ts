@@ -6,9 +6,13 @@ export interface HttpLoad {
   body: (i: number) => string;
   connections: number;
   durationSeconds: number;
+  /** Requests per second over all connections; as fast as answers come when not set. */
+  overallRate?: number;
 }
 
 export interface HttpFigures {
+  /** Requests answered 2xx in all. */
+  answered: number;
   /** Requests answered 2xx per second. */
   answeredPerSecond: number;
   p50Ms: number;
@@ -18,12 +22,14 @@ export interface HttpFigures {
 }
 
 /** POSTs with autocannon, each request with its own body, `connections` at a time. */
-export async function postLoad({ url, body, connections, durationSeconds }: HttpLoad): Promise<HttpFigures> {
+export async function postLoad(load: HttpLoad): Promise<HttpFigures> {
+  const { url, body, connections, durationSeconds, overallRate } = load;
   let next = 0;
   const result = await autocannon({
     url,
     connections,
     duration: durationSeconds,
+    ...(overallRate === undefined ? {} : { overallRate }),
     requests: [
       {
         method: "POST",
@@ -33,6 +39,7 @@ export async function postLoad({ url, body, connections, durationSeconds }: Http
     ],
   });
   return {
+    answered: result["2xx"],
     answeredPerSecond: result["2xx"] / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,

@@ -20,9 +20,7 @@ export async function inTurns<T>(
   const figures: T[] = [];
   for (let round = 0; round < settings.rounds; round += 1) {
     ceilings.push(await measureCeiling());
-    const from = monotonicMicros();
-    figures.push(await measureFigure());
-    await noteLoadWindow(from, monotonicMicros());
+    figures.push(await underLoad(measureFigure));
   }
   const median = (results: T[]) =>
     [...results].sort((a, b) => rankOf(a) - rankOf(b))[Math.floor(results.length / 2)] as T;
@@ -33,9 +31,16 @@ export async function inTurns<T>(
 const monotonicMicros = () => Number(process.hrtime.bigint() / 1_000n);
 
 /**
- * Beside the CPU profiles, when and how long the service under test was under load, so that
+ * Runs `measure`, noting beside the CPU profiles when the service under test was under load, so that
  * cpu-profile-summary.ts counts those periods only (not start-up, nor the ceiling's turns).
  */
+export async function underLoad<T>(measure: () => Promise<T>): Promise<T> {
+  const from = monotonicMicros();
+  const result = await measure();
+  await noteLoadWindow(from, monotonicMicros());
+  return result;
+}
+
 async function noteLoadWindow(fromMicros: number, toMicros: number): Promise<void> {
   if (!settings.cpuProfileDir) return;
   await appendFile(

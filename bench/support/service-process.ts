@@ -8,6 +8,8 @@ import { repoRoot } from "./local-services";
 export interface ServiceProcess {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
+  /** What it printed so far (warnings and errors: it logs at LOG_LEVEL=warn). */
+  output(): string;
   /** SIGTERM, as a platform stops a dyno; resolves once it exited (and wrote its CPU profile, if any). */
   stop(): Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
   await eventually(ready, { timeoutMs: 60_000, what: `${script} answering ${readyPath}` });
   return {
     url,
+    output: () => output.join(""),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = once(child, "exit");
