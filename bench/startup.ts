@@ -23,8 +23,7 @@ import { type AppForm, spawnApp } from "../scripts/dev/processes";
 import { ensureTopics } from "../scripts/dev/topics";
 import { resolveDatabase } from "../scripts/postgres/postgres";
 import { freePorts } from "../tests/deploy/heroku-process";
-import { percentile } from "./load";
-import { localKafkaEnv } from "./local-kafka";
+import { localKafkaEnv } from "./support/local-services";
 
 const BACK_ENDS = ["edm-relay", "edm-stream", "edm-stats"] as const;
 type BackEnd = (typeof BACK_ENDS)[number];
@@ -97,7 +96,10 @@ interface Infra {
   databaseUrl: string;
 }
 
-const median = (values: number[]) => percentile(values, 50);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
 const range = (values: number[], digits: number) =>
   `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 

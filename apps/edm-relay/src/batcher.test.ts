@@ -1,6 +1,6 @@
 import type { TopicRecords } from "@edm/kafka";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type BatcherOptions, type BatchItem, createBatcher, groupByTopic } from "./batcher";
+import { type BatcherOptions, type BatchItem, createBatcher, groupByTopic, splitByLane } from "./batcher";
 import { RelayUnavailableError } from "./unavailable-error";
 
 /** A send whose outcome the test decides, one call at a time. */
@@ -241,6 +241,123 @@ describe("createBatcher", () => {
 
   it("drain() resolves at once when idle", async () => {
     await batcherWith(controlledSend().send).drain();
+  });
+});
+
+/** An item whose key is its lane number, for the lane tests. */
+const inLane = (lane: number, value: string): BatchItem => ({
+  topic: "edm-ui-click",
+  record: { key: String(lane), value },
+});
+const laneOfKey = (item: BatchItem) => Number(item.record.key);
+
+describe("createBatcher with lanes", () => {
+  it("sends lanes side by side, one send in flight per lane, each lane in arrival order", async () => {
+    const kafka = controlledSend();
+    const batcher = batcherWith(kafka.send, { laneOf: laneOfKey });
+    const first = [batcher.submit([inLane(0, "a1")]), batcher.submit([inLane(1, "b1")])];
+    await settle();
+    expect([kafka.values(0), kafka.values(1)]).toEqual([["edm-ui-click:a1"], ["edm-ui-click:b1"]]);
+    expect(batcher.stats()).toMatchObject({ sendsInFlight: 2, maxSendsInFlight: 2 });
+
+    const next = [batcher.submit([inLane(0, "a2")]), batcher.submit([inLane(0, "a3")])];
+    await settle();
+    expect(kafka.calls).toHaveLength(2);
+    kafka.calls[1]?.resolve();
+    await first[1];
+    await settle();
+    expect(kafka.calls).toHaveLength(2);
+
+    kafka.calls[0]?.resolve();
+    await first[0];
+    await settle();
+    expect(kafka.values(2)).toEqual(["edm-ui-click:a2", "edm-ui-click:a3"]);
+    kafka.calls[2]?.resolve();
+    await Promise.all(next);
+    expect(batcher.stats()).toMatchObject({ sendsInFlight: 0, maxSendsInFlight: 2, acknowledgedEvents: 4 });
+  });
+
+  it("answers a request spanning lanes once every lane acknowledged its part", async () => {
+    const kafka = controlledSend();
+    const batcher = batcherWith(kafka.send, { laneOf: laneOfKey });
+    let done = false;
+    const request = batcher.submit([inLane(0, "a"), inLane(1, "b"), inLane(0, "c")]).then(() => {
+      done = true;
+    });
+    await settle();
+    expect([kafka.values(0), kafka.values(1)]).toEqual([
+      ["edm-ui-click:a", "edm-ui-click:c"],
+      ["edm-ui-click:b"],
+    ]);
+    kafka.calls[0]?.resolve();
+    await settle();
+    expect(done).toBe(false);
+    kafka.calls[1]?.resolve();
+    await request;
+    expect(batcher.stats()).toMatchObject({ acknowledgedEvents: 3, sends: 2 });
+  });
+
+  it("fails a request when one of its parts fails, and never sends its parts still queued", async () => {
+    const kafka = controlledSend();
+    const batcher = batcherWith(kafka.send, { laneOf: laneOfKey });
+    const busy = batcher.submit([inLane(1, "busy")]);
+    await settle();
+    const spanning = batcher.submit([inLane(0, "a"), inLane(1, "b")]);
+    await settle();
+    expect(kafka.values(1)).toEqual(["edm-ui-click:a"]);
+    kafka.calls[1]?.reject(new Error("broker gone"));
+    await expect(spanning).rejects.toMatchObject({ reason: "send-failed" });
+    expect(batcher.stats().queuedEvents).toBe(0);
+
+    kafka.calls[0]?.resolve();
+    await busy;
+    await settle();
+    expect(kafka.calls).toHaveLength(2);
+    await batcher.drain();
+  });
+
+  it("times out a request spanning lanes: what was sent may be written, what was queued never is", async () => {
+    const kafka = controlledSend();
+    const batcher = batcherWith(kafka.send, { laneOf: laneOfKey, timeoutMs: 1_000 });
+    const busy = expect(batcher.submit([inLane(1, "busy")])).rejects.toMatchObject({ reason: "timed-out" });
+    await settle();
+    const spanning = expect(batcher.submit([inLane(0, "a"), inLane(1, "b")])).rejects.toMatchObject({
+      reason: "timed-out",
+      message: expect.stringContaining("Kafka may still write them"),
+    });
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all([busy, spanning]);
+    kafka.calls[0]?.resolve();
+    kafka.calls[1]?.resolve();
+    await settle();
+    expect(kafka.calls).toHaveLength(2);
+    expect(batcher.stats()).toMatchObject({ queuedEvents: 0, sendsInFlight: 0 });
+  });
+
+  it("drain() waits for every lane", async () => {
+    const kafka = controlledSend();
+    const batcher = batcherWith(kafka.send, { laneOf: laneOfKey });
+    const requests = [batcher.submit([inLane(0, "a")]), batcher.submit([inLane(1, "b")])];
+    await settle();
+    let drained = false;
+    const draining = batcher.drain().then(() => {
+      drained = true;
+    });
+    kafka.calls[0]?.resolve();
+    await settle();
+    expect(drained).toBe(false);
+    kafka.calls[1]?.resolve();
+    await Promise.all([draining, ...requests]);
+  });
+});
+
+describe("splitByLane", () => {
+  it("splits items by lane, keeping each lane's order", () => {
+    const split = splitByLane([inLane(2, "1"), inLane(0, "2"), inLane(2, "3")], laneOfKey);
+    expect([...split].map(([lane, items]) => [lane, items.map((item) => item.record.value)])).toEqual([
+      [2, ["1", "3"]],
+      [0, ["2"]],
+    ]);
   });
 });
 

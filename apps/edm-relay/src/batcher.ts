@@ -1,13 +1,19 @@
 import type { OutgoingRecord, TopicRecords } from "@edm/kafka";
 import { RelayUnavailableError } from "./unavailable-error";
 
-// kafkajs sends each send() at once, one produce request per call, and its sends must not overlap
-// (see @edm/kafka's producer). So the relay never calls it per HTTP request: requests queue here and
-// one send at a time carries everything queued so far. Under load that is a few large produce requests
-// instead of thousands of small ones; at rest a request is sent at once, with no added wait.
+// kafkajs sends each send() at once, one produce request per call (it has no linger). So the relay never
+// calls it per HTTP request: requests queue here, in lanes, and each lane's next send carries everything
+// queued in it so far. Under load that is a few large produce requests instead of thousands of small ones;
+// at rest a request is sent at once, with no added wait.
 //
-// Order: the queue is first in, first out and sends never overlap, so events the relay acknowledged
-// earlier sit before later ones in their partition, retries included.
+// Lanes let several produce requests be in flight at once (one per lane) without giving up order. Every
+// record goes to the lane of its key (laneOf), so all events of one session share a lane. A lane is first
+// in, first out and has at most one send in flight; kafkajs retries a failed request inside that send, so
+// a lane's retries happen before its next request. Events of a session the relay acknowledged earlier
+// therefore sit before later ones in their partition, retries included. That is also why the producer
+// can stay non-idempotent (kafkajs's idempotent producer breaks with overlapping sends): two requests
+// in flight at once never hold records of the same key, so a retry that lands after another lane's
+// request reorders only records of different sessions, whose relative order nobody relies on.
 
 /** One record for one (logical) topic. */
 export interface BatchItem {
@@ -23,12 +29,17 @@ export interface BatcherLog {
 export interface BatcherOptions {
   /** Writes the records and resolves once Kafka acknowledged all of them. */
   send(batches: TopicRecords[]): Promise<unknown>;
+  /**
+   * The lane of an item: items of the same key must get the same lane (see above). Default: one lane,
+   * so one send at a time.
+   */
+  laneOf?: (item: BatchItem) => number;
   /** A request is answered 503 if its events are not acknowledged this long after it arrived. */
   timeoutMs: number;
-  /** Bounds of one send; a single request larger than them is still sent whole, alone. */
+  /** Bounds of one send; a request's part of a lane larger than them is still sent whole, alone. */
   maxEventsPerSend: number;
   maxBytesPerSend: number;
-  /** Bounds of what may wait; past them new requests are refused at once. */
+  /** Bounds of what may wait, all lanes together; past them new requests are refused at once. */
   maxQueuedEvents: number;
   maxQueuedBytes: number;
   log: BatcherLog;
@@ -37,13 +48,16 @@ export interface BatcherOptions {
 export interface BatcherStats {
   queuedEvents: number;
   queuedBytes: number;
-  /** Events in the send Kafka has not answered yet. */
+  /** Events in sends Kafka has not answered yet. */
   sendingEvents: number;
   /** Events submitted since start (refused ones not counted). */
   submittedEvents: number;
   acknowledgedEvents: number;
   sends: number;
   failedSends: number;
+  /** Sends Kafka has not answered yet, and the most there ever were at once. */
+  sendsInFlight: number;
+  maxSendsInFlight: number;
 }
 
 export interface Batcher {
@@ -54,13 +68,32 @@ export interface Batcher {
   stats(): BatcherStats;
 }
 
+/** One HTTP request's events: answered once every part of it was acknowledged, or at its first failure. */
 interface Pending {
-  items: BatchItem[];
-  bytes: number;
+  parts: Part[];
+  unacknowledgedParts: number;
+  /** Some of its records were handed to Kafka, which may write them whatever the answer. */
+  handedOver: boolean;
   settled: boolean;
   timer?: NodeJS.Timeout;
   resolve(): void;
   reject(error: RelayUnavailableError): void;
+}
+
+/** The items of one request that share a lane, in the request's order. */
+interface Part {
+  pending: Pending;
+  lane: Lane;
+  items: BatchItem[];
+  bytes: number;
+  state: "queued" | "sending" | "done";
+}
+
+interface Lane {
+  id: number;
+  queue: Part[];
+  sending: Part[] | null;
+  scheduled: boolean;
 }
 
 export function recordBytes({ topic, record }: BatchItem): number {
@@ -80,15 +113,41 @@ export function groupByTopic(items: readonly BatchItem[]): TopicRecords[] {
   return [...byTopic].map(([topic, records]) => ({ topic, records }));
 }
 
+/** Items split by lane, each lane's items in the order given; lanes in order of first appearance. */
+export function splitByLane(
+  items: readonly BatchItem[],
+  laneOf: (item: BatchItem) => number,
+): Map<number, BatchItem[]> {
+  const byLane = new Map<number, BatchItem[]>();
+  for (const item of items) {
+    const lane = laneOf(item);
+    const laneItems = byLane.get(lane);
+    if (laneItems) laneItems.push(item);
+    else byLane.set(lane, [item]);
+  }
+  return byLane;
+}
+
+const oneLane = () => 0;
+const sumEvents = (parts: readonly Part[]) => parts.reduce((sum, part) => sum + part.items.length, 0);
+
 export function createBatcher(options: BatcherOptions): Batcher {
   const { send, timeoutMs, log } = options;
-  const queue: Pending[] = [];
+  const laneOf = options.laneOf ?? oneLane;
+  const lanes = new Map<number, Lane>();
   const idleWaiters: Array<() => void> = [];
-  let sending: Pending[] | null = null;
-  let scheduled = false;
   let closed = false;
   const counts = { queuedEvents: 0, queuedBytes: 0, submittedEvents: 0, acknowledgedEvents: 0 };
-  const sends = { total: 0, failed: 0 };
+  const sends = { total: 0, failed: 0, inFlight: 0, maxInFlight: 0 };
+
+  const laneFor = (id: number): Lane => {
+    let lane = lanes.get(id);
+    if (!lane) {
+      lane = { id, queue: [], sending: null, scheduled: false };
+      lanes.set(id, lane);
+    }
+    return lane;
+  };
 
   const settle = (pending: Pending, error?: RelayUnavailableError) => {
     if (pending.settled) return;
@@ -98,48 +157,59 @@ export function createBatcher(options: BatcherOptions): Batcher {
     else pending.resolve();
   };
 
-  const dequeue = (pending: Pending) => {
-    counts.queuedEvents -= pending.items.length;
-    counts.queuedBytes -= pending.bytes;
+  const dequeue = (part: Part) => {
+    counts.queuedEvents -= part.items.length;
+    counts.queuedBytes -= part.bytes;
   };
 
-  const expire = (pending: Pending) => {
-    const index = queue.indexOf(pending);
-    if (index >= 0) {
-      queue.splice(index, 1);
-      dequeue(pending);
-      settle(pending, timedOut(timeoutMs, "they were not sent"));
-      notifyIfIdle();
-    } else {
-      settle(pending, timedOut(timeoutMs, "Kafka may still write them"));
+  /** Takes a request's parts still waiting in their lanes out of them: they will never be sent. */
+  const withdrawQueuedParts = (pending: Pending) => {
+    for (const part of pending.parts) {
+      if (part.state !== "queued") continue;
+      part.lane.queue.splice(part.lane.queue.indexOf(part), 1);
+      part.state = "done";
+      dequeue(part);
     }
   };
 
+  const expire = (pending: Pending) => {
+    withdrawQueuedParts(pending);
+    settle(
+      pending,
+      timedOut(timeoutMs, pending.handedOver ? "Kafka may still write them" : "they were not sent"),
+    );
+    notifyIfIdle();
+  };
+
+  const isIdle = () => [...lanes.values()].every((lane) => !lane.sending && lane.queue.length === 0);
+
   const notifyIfIdle = () => {
-    if (sending || queue.length > 0) return;
+    if (!isIdle()) return;
     for (const wake of idleWaiters.splice(0)) wake();
   };
 
-  const schedule = () => {
-    if (scheduled || sending || queue.length === 0) return;
-    scheduled = true;
+  const schedule = (lane: Lane) => {
+    if (lane.scheduled || lane.sending || lane.queue.length === 0) return;
+    lane.scheduled = true;
     // A microtask, so requests submitted in the same turn of the event loop share the send.
     queueMicrotask(() => {
-      scheduled = false;
-      void sendNext();
+      lane.scheduled = false;
+      void sendNext(lane);
     });
   };
 
-  const takeNextBatch = (): Pending[] => {
-    const taken: Pending[] = [];
+  const takeNextBatch = (lane: Lane): Part[] => {
+    const taken: Part[] = [];
     let events = 0;
     let bytes = 0;
-    for (let next = queue[0]; next; next = queue[0]) {
+    for (let next = lane.queue[0]; next; next = lane.queue[0]) {
       const full =
         events + next.items.length > options.maxEventsPerSend || bytes + next.bytes > options.maxBytesPerSend;
       if (taken.length > 0 && full) break;
-      queue.shift();
+      lane.queue.shift();
       dequeue(next);
+      next.state = "sending";
+      next.pending.handedOver = true;
       taken.push(next);
       events += next.items.length;
       bytes += next.bytes;
@@ -147,52 +217,60 @@ export function createBatcher(options: BatcherOptions): Batcher {
     return taken;
   };
 
-  const sendNext = async () => {
-    if (sending || queue.length === 0) return;
-    const batch = takeNextBatch();
-    sending = batch;
-    const events = batch.reduce((sum, pending) => sum + pending.items.length, 0);
+  const acknowledge = (batch: Part[], events: number, ms: number) => {
+    counts.acknowledgedEvents += events;
+    const late = new Set(batch.filter((part) => part.pending.settled).map((part) => part.pending)).size;
+    if (late > 0) {
+      log.warn(
+        { event: "relay.send.late", events, requests: batch.length, lateRequests: late, ms },
+        "Kafka acknowledged events after their requests had already been answered 503; clients that retry may write them twice (consumers deduplicate by id)",
+      );
+    }
+    log.debug({ events, requests: batch.length, ms }, "events sent to Kafka");
+    for (const part of batch) {
+      part.state = "done";
+      part.pending.unacknowledgedParts -= 1;
+      if (part.pending.unacknowledgedParts === 0) settle(part.pending);
+    }
+  };
+
+  const fail = (batch: Part[], events: number, ms: number, error: unknown) => {
+    sends.failed += 1;
+    log.warn(
+      { event: "relay.send.failed", err: error, events, requests: batch.length, ms },
+      "Kafka did not take a batch of events; their requests get 503 and clients may retry",
+    );
+    const failure = new RelayUnavailableError(
+      "send-failed",
+      "Kafka did not acknowledge the events; some of them may have been written",
+      { cause: error },
+    );
+    for (const part of batch) {
+      part.state = "done";
+      // The client is told to retry the whole request: its parts not sent yet must not be written too.
+      withdrawQueuedParts(part.pending);
+      settle(part.pending, failure);
+    }
+  };
+
+  const sendNext = async (lane: Lane) => {
+    if (lane.sending || lane.queue.length === 0) return;
+    const batch = takeNextBatch(lane);
+    lane.sending = batch;
+    const events = sumEvents(batch);
     const startedAt = Date.now();
     sends.total += 1;
+    sends.inFlight += 1;
+    sends.maxInFlight = Math.max(sends.maxInFlight, sends.inFlight);
     try {
-      await Promise.resolve().then(() => send(groupByTopic(batch.flatMap((pending) => pending.items))));
-      counts.acknowledgedEvents += events;
-      const late = batch.filter((pending) => pending.settled).length;
-      if (late > 0) {
-        log.warn(
-          {
-            event: "relay.send.late",
-            events,
-            requests: batch.length,
-            lateRequests: late,
-            ms: Date.now() - startedAt,
-          },
-          "Kafka acknowledged events after their requests had already been answered 503; clients that retry may write them twice (consumers deduplicate by id)",
-        );
-      }
-      log.debug({ events, requests: batch.length, ms: Date.now() - startedAt }, "events sent to Kafka");
-      for (const pending of batch) settle(pending);
+      await Promise.resolve().then(() => send(groupByTopic(batch.flatMap((part) => part.items))));
+      acknowledge(batch, events, Date.now() - startedAt);
     } catch (error) {
-      sends.failed += 1;
-      log.warn(
-        {
-          event: "relay.send.failed",
-          err: error,
-          events,
-          requests: batch.length,
-          ms: Date.now() - startedAt,
-        },
-        "Kafka did not take a batch of events; their requests get 503 and clients may retry",
-      );
-      const failure = new RelayUnavailableError(
-        "send-failed",
-        "Kafka did not acknowledge the events; some of them may have been written",
-        { cause: error },
-      );
-      for (const pending of batch) settle(pending, failure);
+      fail(batch, events, Date.now() - startedAt, error);
     } finally {
-      sending = null;
-      schedule();
+      sends.inFlight -= 1;
+      lane.sending = null;
+      schedule(lane);
       notifyIfIdle();
     }
   };
@@ -213,13 +291,27 @@ export function createBatcher(options: BatcherOptions): Batcher {
         );
       }
       return new Promise<void>((resolve, reject) => {
-        const pending: Pending = { items, bytes, settled: false, resolve, reject };
+        const pending: Pending = {
+          parts: [],
+          unacknowledgedParts: 0,
+          handedOver: false,
+          settled: false,
+          resolve,
+          reject,
+        };
+        for (const [laneId, laneItems] of splitByLane(items, laneOf)) {
+          const lane = laneFor(laneId);
+          const partBytes = laneItems.reduce((sum, item) => sum + recordBytes(item), 0);
+          const part: Part = { pending, lane, items: laneItems, bytes: partBytes, state: "queued" };
+          pending.parts.push(part);
+          lane.queue.push(part);
+          counts.queuedEvents += laneItems.length;
+          counts.queuedBytes += partBytes;
+        }
+        pending.unacknowledgedParts = pending.parts.length;
         pending.timer = setTimeout(() => expire(pending), timeoutMs);
-        queue.push(pending);
-        counts.queuedEvents += items.length;
-        counts.queuedBytes += bytes;
         counts.submittedEvents += items.length;
-        schedule();
+        for (const part of pending.parts) schedule(part.lane);
       });
     },
 
@@ -234,11 +326,13 @@ export function createBatcher(options: BatcherOptions): Batcher {
     stats: () => ({
       queuedEvents: counts.queuedEvents,
       queuedBytes: counts.queuedBytes,
-      sendingEvents: sending?.reduce((sum, pending) => sum + pending.items.length, 0) ?? 0,
+      sendingEvents: [...lanes.values()].reduce((sum, lane) => sum + sumEvents(lane.sending ?? []), 0),
       submittedEvents: counts.submittedEvents,
       acknowledgedEvents: counts.acknowledgedEvents,
       sends: sends.total,
       failedSends: sends.failed,
+      sendsInFlight: sends.inFlight,
+      maxSendsInFlight: sends.maxInFlight,
     }),
   };
 }

@@ -2,7 +2,7 @@ import type { ConsumedRecord, KafkaClient } from "@edm/kafka";
 import { TOPICS } from "@edm/schema";
 import { eventually } from "@edm/testkit";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { click, eventOf, newSession } from "./testing/events";
+import { click, eventOf, newSession, pageload } from "./testing/events";
 import { type RelayFixture, startTestRelay } from "./testing/relay-fixture";
 
 let fixture: RelayFixture | undefined;
@@ -34,6 +34,33 @@ function withSlowSends(delayMs: number) {
         ...producer,
         sendBatch: async (batches) => {
           await new Promise((resolve) => setTimeout(resolve, delayMs));
+          return producer.sendBatch(batches);
+        },
+      };
+    },
+  });
+}
+
+/**
+ * The relay's own Kafka client, whose first send waits until a second one starts: proof, without timing,
+ * that the relay keeps more than one produce request in flight.
+ */
+function holdingFirstSendForASecond() {
+  return (kafka: KafkaClient): KafkaClient => ({
+    ...kafka,
+    producer: (options) => {
+      const producer = kafka.producer(options);
+      let started = 0;
+      let secondStarted: () => void = () => {};
+      const second = new Promise<void>((resolve) => {
+        secondStarted = resolve;
+      });
+      return {
+        ...producer,
+        sendBatch: async (batches) => {
+          started += 1;
+          if (started === 1) await second;
+          else secondStarted();
           return producer.sendBatch(batches);
         },
       };
@@ -76,6 +103,29 @@ describe("edm-relay under concurrency", () => {
     const expected = Array.from({ length: 10 }, (_, seq) => String(seq));
     expect([...bySession.keys()].sort()).toEqual([...sessions].sort());
     for (const seqs of bySession.values()) expect(seqs).toEqual(expected);
+  });
+
+  it("keeps each session's order with several produce requests in flight at once", async () => {
+    fixture = await startTestRelay(inject("kafkaPlaintextEnv"), { wrapKafka: holdingFirstSendForASecond() });
+    const sessions = Array.from({ length: 40 }, newSession);
+    await Promise.all(
+      sessions.map(async (session) => {
+        for (let seq = 0; seq < 10; seq += 1) {
+          // Alternating single events and pairs: a request's events share their session's lane.
+          const events =
+            seq % 2 === 0 ? [click(session, seq)] : [click(session, seq), pageload(session, seq)];
+          const answer = await fixture?.post("/api/events", events.length === 1 ? events[0] : events);
+          expect(answer?.status).toBe(202);
+        }
+      }),
+    );
+    expect(fixture.relay.stats().maxSendsInFlight).toBeGreaterThan(1);
+    const bySession = seqsBySession(await fixture.read(TOPICS.click, 400, 1_000));
+    const expected = Array.from({ length: 10 }, (_, seq) => String(seq));
+    expect([...bySession.keys()].sort()).toEqual([...sessions].sort());
+    for (const seqs of bySession.values()) expect(seqs).toEqual(expected);
+    const pageloads = seqsBySession(await fixture.read(TOPICS.pageload, 200, 1_000));
+    for (const seqs of pageloads.values()) expect(seqs).toEqual(["1", "3", "5", "7", "9"]);
   });
 
   it("on stop, answers the requests already in flight once Kafka has their events, then takes no more", async () => {

@@ -29,8 +29,8 @@ export interface RelayConfig {
   /** Events allowed to wait for Kafka at once; past this, requests get 503 at once. */
   maxQueuedEvents: number;
   /**
-   * Most events one produce request carries (requests are never split). 1 turns coalescing off: one
-   * produce request per HTTP request, the baseline the benchmark compares against.
+   * Most events one produce request carries (a request's events of one lane are never split). 1 turns
+   * coalescing off: one produce request per HTTP request (and lane).
    */
   maxEventsPerSend: number;
   /** METRICS_TOKEN: who may read /metrics. */

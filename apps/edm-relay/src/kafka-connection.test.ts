@@ -41,6 +41,8 @@ const fakeBatcher = (): Batcher => ({
     acknowledgedEvents: 0,
     sends: 0,
     failedSends: 0,
+    sendsInFlight: 0,
+    maxSendsInFlight: 0,
   }),
 });
 

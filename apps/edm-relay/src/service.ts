@@ -6,6 +6,7 @@ import { type BatcherStats, createBatcher } from "./batcher";
 import type { RelayConfig } from "./config";
 import { connectInBackground, onceConnected } from "./kafka-connection";
 import { createRelayMetrics } from "./relay-metrics";
+import { laneOfRecord } from "./send-lanes";
 
 export interface RelayDeps {
   log: Logger;
@@ -63,6 +64,7 @@ export async function startRelay(config: RelayConfig, deps: RelayDeps): Promise<
   const relayMetrics = createRelayMetrics(registry);
   const batcher = createBatcher({
     send: relayMetrics.timedSend((batches) => producer.sendBatch(batches)),
+    laneOf: laneOfRecord(),
     timeoutMs: config.sendTimeoutMs,
     maxEventsPerSend: config.maxEventsPerSend,
     maxBytesPerSend: MAX_BYTES_PER_SEND,

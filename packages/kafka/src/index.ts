@@ -43,6 +43,7 @@ export type {
 } from "./group-lag";
 export { partitionLag, recordsBehind } from "./lag";
 export type { KafkaLogger } from "./logger-bridge";
+export { partitionForKey } from "./partitioner";
 export type { KafkaProducer, PartitionWrite, ProducerOptions, TopicRecords } from "./producer";
 export type { ConsumedRecord, OutgoingRecord } from "./records";
 export type { KafkaTls } from "./tls";
