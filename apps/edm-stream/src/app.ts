@@ -3,7 +3,7 @@ import cors from "cors";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import helmet from "helmet";
 
-export interface HttpAppOptions {
+export interface AppOptions {
   corsOrigins: readonly string[];
   ready: () => ReadinessChecks;
   log: Logger;
@@ -13,7 +13,7 @@ export interface HttpAppOptions {
  * The plain HTTP side: health probes and JSON errors. socket.io answers /socket.io/ itself, before
  * this app sees the request, so these middlewares never touch dashboard traffic.
  */
-export function createHttpApp({ corsOrigins, ready, log }: HttpAppOptions): Express {
+export function createApp({ corsOrigins, ready, log }: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.use(helmet());
