@@ -10,8 +10,8 @@ import { createLogger } from "@edm/runtime";
 import { TOPICS } from "@edm/schema";
 import { testKafka } from "@edm/testkit";
 import { loadConfig, startRelay } from "edm-relay";
+import { resolveKafka } from "../scripts/kafka/local-kafka";
 import { percentile, runLoad } from "./load";
-import { localKafkaEnv } from "./local-kafka";
 
 const requests = Number(process.env.REQUESTS ?? 4_000);
 const concurrency = Number(process.env.CONCURRENCY ?? 64);
@@ -28,7 +28,7 @@ function clickEvent(session: string) {
 
 async function measure(label: string, maxEventsPerSend: string) {
   const prefix = `bench-${randomUUID().slice(0, 8)}.`;
-  const env = { ...(await localKafkaEnv()), KAFKA_PREFIX: prefix };
+  const env = { ...(await resolveKafka()).plaintextEnv, KAFKA_PREFIX: prefix };
   const admin = testKafka(env, "edm-bench").admin();
   await admin.ensureTopics([TOPICS.click, TOPICS.pageload].map((topic) => ({ topic, partitions: 3 })));
   await admin.disconnect();

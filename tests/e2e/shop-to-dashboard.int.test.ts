@@ -1,8 +1,7 @@
 // A person's view of the whole system: the real shop and dashboard in a real Chromium, every service as
 // `npm start` runs it, the real Kafka broker and PostgreSQL underneath.
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
-import { createTestSchema, eventually, type TestSchema } from "@edm/testkit";
+import { createTestSchema, eventually, freePort, type TestSchema } from "@edm/testkit";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type RunningSystem, startSystem } from "../../scripts/dev/system";
@@ -21,15 +20,6 @@ let system: RunningSystem;
 let schema: TestSchema;
 let browser: Browser;
 const appOutput: string[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 async function clickCount(buttonId: string): Promise<number> {
   const rows = (await (await fetch(`${system.urls.stats}/api/clickCount`)).json()) as {

@@ -2,9 +2,8 @@
 // events must be sent by exactly one other tab: proven in a real Chromium against the whole system,
 // counting what the relay actually accepted (edm-stats would hide a double send: it counts an id once).
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { TOPICS } from "@edm/schema";
-import { createTestSchema, eventually, readTopic, type TestSchema, testKafka } from "@edm/testkit";
+import { createTestSchema, eventually, freePort, readTopic, type TestSchema, testKafka } from "@edm/testkit";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type RunningSystem, startSystem } from "../../scripts/dev/system";
@@ -23,15 +22,6 @@ let system: RunningSystem;
 let schema: TestSchema;
 let browser: Browser;
 let kafkaEnv: Record<string, string>;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 async function ready(url: string) {
   await eventually(async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.ok === true, {
