@@ -17,13 +17,12 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
-import { createTestSchema } from "@edm/testkit";
+import { createTestSchema, freePorts } from "@edm/testkit";
 import { systemApps, systemUrls } from "../scripts/dev/apps";
 import { type AppForm, spawnApp } from "../scripts/dev/processes";
 import { ensureTopics } from "../scripts/dev/topics";
+import { resolveKafka } from "../scripts/kafka/local-kafka";
 import { resolveDatabase } from "../scripts/postgres/postgres";
-import { freePorts } from "../tests/deploy/heroku-process";
-import { localKafkaEnv } from "./support/local-services";
 
 const BACK_ENDS = ["edm-relay", "edm-stream", "edm-stats"] as const;
 type BackEnd = (typeof BACK_ENDS)[number];
@@ -106,7 +105,7 @@ const range = (values: number[], digits: number) =>
 async function main(): Promise<void> {
   console.log("building the apps (pnpm run build) ...");
   await run("pnpm", [...BACK_ENDS.flatMap((app) => ["--filter", app]), "run", "build"], { cwd: repoRoot });
-  const kafkaEnv = await localKafkaEnv();
+  const kafkaEnv = (await resolveKafka()).plaintextEnv;
   await ensureTopics(kafkaEnv);
   const database = await resolveDatabase({ database: "edm_bench", log: () => {} });
   const schema = await createTestSchema(database.url, "bench-startup");

@@ -1,39 +1,31 @@
 /**
- * `npm start`: the whole system on this machine. Starts the project's Kafka broker and a PostgreSQL,
- * creates the topics, builds and runs every app, prints the URLs to open, restarts (with back-off) an app
- * that exits on its own, as the platform would, and on Ctrl-C stops everything it started. Data is kept
- * between runs (Kafka's and PostgreSQL's state live in .local/).
+ * `npm start`: the whole system on this machine. Finds a Kafka broker and a PostgreSQL (KAFKA_URL and
+ * DATABASE_URL when set, else the project's own, started when needed), creates the topics, builds and
+ * runs every app, prints the URLs to open, restarts (with back-off) an app that exits on its own, as the
+ * platform would, and on Ctrl-C stops everything it started. Data is kept between runs (Kafka's and
+ * PostgreSQL's state live in .local/).
  *
  * The apps run from their TypeScript through tsx; `npm start -- --built` builds them and runs the builds
  * with plain node instead, as Heroku and the Docker images do.
  */
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { resolveKafka, stopLocalBroker } from "../kafka/local-kafka";
 import { stopEmbedded } from "../postgres/embedded";
 import { resolveDatabase } from "../postgres/postgres";
 import { defaultPorts } from "./apps";
 import { startSystem } from "./system";
 
-const run = promisify(execFile);
 const repoRoot = join(import.meta.dirname, "../..");
 const stateDir = process.env.EDM_STATE_DIR ?? join(repoRoot, ".local");
-const kafkaScript = join(repoRoot, "scripts/kafka/kafka.sh");
 const say = (line: string) => console.log(`\x1b[1m[edm]\x1b[0m ${line}`);
 const appLine = (app: string, line: string) => console.log(`\x1b[36m${app.padEnd(13)}\x1b[0m| ${line}`);
 
 async function main() {
   // The apps inherit this environment: readable log lines for a person at a terminal.
   process.env.LOG_PRETTY ??= "1";
-  const kafkaWasRunning = await run("bash", [kafkaScript, "status"]).then(
-    () => true,
-    () => false,
-  );
-  await run("bash", [kafkaScript, "start"]);
-  const connection = JSON.parse(await readFile(join(stateDir, "kafka/connection.json"), "utf8"));
+  const kafka = await resolveKafka({ log: (line) => say(`kafka: ${line}`) });
   const database = await resolveDatabase({ database: "edm", log: (line) => say(`postgres: ${line}`) });
-  const infra = { kafkaEnv: { KAFKA_URL: connection.plaintextUrl as string }, databaseUrl: database.url };
+  const infra = { kafkaEnv: kafka.plaintextEnv, databaseUrl: database.url };
   const form = process.argv.includes("--built") ? "built" : "source";
   const system = await startSystem({ ports: defaultPorts, infra, repoRoot, say, onAppLine: appLine, form });
 
@@ -51,7 +43,7 @@ async function main() {
     stopping = true;
     say(`${signal}: stopping the apps, then what this command started of Kafka and PostgreSQL`);
     await system.stop();
-    if (!kafkaWasRunning) await run("bash", [kafkaScript, "stop"]).catch(() => undefined);
+    if (kafka.startedBroker) await stopLocalBroker(undefined, say).catch(() => undefined);
     if (database.startedEmbedded) await stopEmbedded({ stateDir, log: say }).catch(() => undefined);
     say("stopped");
     process.exit(0);

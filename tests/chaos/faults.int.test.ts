@@ -4,9 +4,8 @@
 // row; the whole table is printed at the end.
 import { randomUUID } from "node:crypto";
 import { DEAD_LETTER_TOPIC, TOPICS } from "@edm/schema";
-import { eventually, readTopic, testKafka } from "@edm/testkit";
+import { createPrivateBroker, eventually, readTopic, startPrivatePostgres, testKafka } from "@edm/testkit";
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
-import { createPrivateBroker } from "../../apps/edm-relay/src/testing/private-broker";
 import type { AppProcess } from "./support/app-process";
 import { type ChaosSystem, type ChaosSystemOptions, startChaosSystem } from "./support/chaos-system";
 import { ChaosTable, chaosRow } from "./support/chaos-table";
@@ -14,7 +13,6 @@ import { pollStatsApi } from "./support/dashboard-poller";
 import { hostileRequests } from "./support/hostile-bodies";
 import { type LoadResult, type LoadRun, startLoad } from "./support/load";
 import { loadEvent, loadRequest } from "./support/load-events";
-import { startPrivatePostgres } from "./support/private-postgres";
 import { acknowledgedIds, countedAmong, type Tally, tallyCase, waitForCounting } from "./support/tally";
 
 const CASE_TIMEOUT_MS = 150_000;
@@ -87,7 +85,7 @@ describe("fault suite: every acknowledged event counted exactly once, nothing re
     "broker SIGKILL, then restart",
     async () => {
       const broker = await createPrivateBroker();
-      cleanups.push(() => broker.remove());
+      cleanups.push(() => broker.destroy());
       await broker.start();
       const system = await open({
         purpose: "chaos_broker",
@@ -137,7 +135,7 @@ describe("fault suite: every acknowledged event counted exactly once, nothing re
     "PostgreSQL restarted twice (a private cluster; the shared server is never touched), dashboards polling",
     async () => {
       const postgres = await startPrivatePostgres();
-      cleanups.push(() => postgres.remove());
+      cleanups.push(() => postgres.destroy());
       const system = await open({ purpose: "chaos_postgres", ...shared(), databaseUrl: postgres.url });
       const [relayPid, statsPid] = [system.relay.pid, system.stats.pid];
       const dashboards = pollStatsApi(() => system.stats.url);

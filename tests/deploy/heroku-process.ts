@@ -1,7 +1,6 @@
 // A Procfile command run the way a Heroku dyno runs it: `bash -c "<command>"` from the root of the build,
 // with no environment but the one given. The output is kept so a failing test can show what the app said.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer, type Server } from "node:net";
 
 export interface ProcessExit {
   code: number | null;
@@ -85,26 +84,4 @@ export async function runProcess(
   const result = await oneOff.exited;
   clearTimeout(timer);
   return { ...result, output: oneOff.output() };
-}
-
-/** `count` distinct ports free right now, each held until all are found so none is handed out twice. */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers: Server[] = [];
-  try {
-    const ports: number[] = [];
-    for (let index = 0; index < count; index++) {
-      const server = createServer();
-      servers.push(server);
-      await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(0, "0.0.0.0", resolve);
-      });
-      const address = server.address();
-      if (address === null || typeof address === "string") throw new Error("no TCP port was bound");
-      ports.push(address.port);
-    }
-    return ports;
-  } finally {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  }
 }

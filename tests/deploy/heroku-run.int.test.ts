@@ -1,4 +1,5 @@
 // Every app started exactly as its Heroku Procfile starts it, from the production build (made once, by each
+
 // app's "build" script, in the global setup: tests/setup/builds.ts): plain node on the bundles, no TypeScript
 // loader, with only the environment a dyno would have (terraform's config vars, the add-ons' variables, PORT, DYNO, NODE_ENV),
 // against the real broker's client-certificate listener and the real PostgreSQL. Then a click goes through
@@ -9,14 +10,14 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { KafkaAdmin } from "@edm/kafka";
 import { ALL_TOPICS, type ClickCount, STATS_API_PATHS } from "@edm/schema";
-import { createTestSchema, eventually, type TestSchema, testKafka } from "@edm/testkit";
+import { createTestSchema, eventually, freePorts, type TestSchema, testKafka } from "@edm/testkit";
+import { connectV4, type TestDashboard } from "edm-stream/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectV4, type TestDashboard } from "../../apps/edm-stream/src/testing/dashboards";
 import { herokuAppSpec, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import { herokuProcesses } from "../../scripts/heroku/render-procfile";
 import { type LocalHeroku, localOrigin, releaseDynoEnv, webDynoEnv } from "./heroku-local-env";
-import { freePorts, type HerokuProcess, type ProcessExit, runProcess, startProcess } from "./heroku-process";
+import { type HerokuProcess, type ProcessExit, runProcess, startProcess } from "./heroku-process";
 import { loadTerraform, ROLE_APP, ROLES, type Role, type TerraformConfig } from "./terraform-config";
 
 const BACK_ENDS = ["relay", "stream", "stats"] as const satisfies readonly Role[];

@@ -5,12 +5,12 @@
 // background; see apps/edm-relay/src/kafka-connection.ts). edm-stream and edm-stats give up on Kafka after
 // their client's retries and exit 1 for Heroku to restart them, which is why they are checked first thing.
 
-import { createTestSchema, eventually, type TestSchema } from "@edm/testkit";
+import { createTestSchema, eventually, freePorts, type TestSchema } from "@edm/testkit";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import { herokuProcesses } from "../../scripts/heroku/render-procfile";
 import { type LocalHeroku, localOrigin, webDynoEnv } from "./heroku-local-env";
-import { freePorts, type HerokuProcess, startProcess } from "./heroku-process";
+import { type HerokuProcess, startProcess } from "./heroku-process";
 import { loadTerraform, ROLE_APP, ROLES, type Role } from "./terraform-config";
 
 const BACK_ENDS = ["relay", "stream", "stats"] as const satisfies readonly Role[];

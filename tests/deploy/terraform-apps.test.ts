@@ -5,8 +5,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ALL_TOPICS } from "@edm/schema";
+import { instanceName, streamGroupId } from "edm-stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import { instanceName, streamGroupId } from "../../apps/edm-stream/src/consumer-group";
 import { readKafkaSetupEnv } from "../../scripts/heroku/ensure-kafka";
 import { REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import { readReleaseWaitEnv } from "../../scripts/heroku/wait-for-release";

@@ -1,10 +1,9 @@
 // `npm start` keeps apps running as the platform does: the relay, started through the same code, is killed
 // with SIGKILL and must come back healthy by itself, with a report that names it.
 import { randomUUID } from "node:crypto";
-import { eventually } from "@edm/testkit";
+import { eventually, freePorts } from "@edm/testkit";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type RunningSystem, startSystem } from "../../scripts/dev/system";
-import { freePorts } from "../deploy/heroku-process";
 import { repoRoot } from "../setup/paths";
 
 let system: RunningSystem;

@@ -2,15 +2,10 @@
 // real edm-stream that is full: it must recognise the refusal, say why and when it retries, and not
 // report itself as connected or merely "reconnecting".
 import { eventually } from "@edm/testkit";
+import { type ConnectionState, connectStream } from "edm-dashboard/live";
+import type { RunningStream } from "edm-stream";
+import { createTestBed, startTestStream, type TestBed } from "edm-stream/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectStream } from "../../apps/edm-dashboard/src/live/stream-connection";
-import type { ConnectionState } from "../../apps/edm-dashboard/src/logic/dashboard-view";
-import type { RunningStream } from "../../apps/edm-stream/src/service";
-import {
-  createTestBed,
-  startTestStream,
-  type TestBed,
-} from "../../apps/edm-stream/src/testing/stream-harness";
 
 function recordingHandlers() {
   const states: ConnectionState[] = [];

@@ -1,86 +1,36 @@
 // A person's view of the whole system: the real shop and dashboard in a real Chromium, every service as
 // `npm start` runs it, the real Kafka broker and PostgreSQL underneath.
-import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
-import { createTestSchema, eventually, type TestSchema } from "@edm/testkit";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type RunningSystem, startSystem } from "../../scripts/dev/system";
-import { repoRoot } from "../setup/paths";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSystem } from "../../scripts/dev/system";
+import {
+  type BrowserSystem,
+  clickCount as countedClicks,
+  startBrowserSystem,
+} from "./support/browser-system";
 
-const chromiumFlags = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
+let whole: BrowserSystem;
 let system: RunningSystem;
-let schema: TestSchema;
-let browser: Browser;
+let browser: BrowserSystem["browser"];
 const appOutput: string[] = [];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
-async function clickCount(buttonId: string): Promise<number> {
-  const rows = (await (await fetch(`${system.urls.stats}/api/clickCount`)).json()) as {
-    button_id: string;
-    sum: string;
-  }[];
-  return Number(rows.find((row) => row.button_id === buttonId)?.sum ?? 0);
-}
+const clickCount = (buttonId: string) => countedClicks(system.urls.stats, buttonId);
 
 async function dataValue(page: Page, testId: string): Promise<number> {
   return Number((await page.getByTestId(testId).getAttribute("data-value", { timeout: 1_000 })) ?? "NaN");
 }
 
-async function ready(url: string) {
-  await eventually(async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.ok === true, {
-    timeoutMs: 60_000,
-    what: `${url}/readyz`,
-  });
-}
-
 beforeAll(async () => {
-  schema = await createTestSchema(inject("databaseUrl"), "e2e");
-  const ports = {
-    shop: await freePort(),
-    relay: await freePort(),
-    stream: await freePort(),
-    stats: await freePort(),
-    dashboard: await freePort(),
-  };
-  system = await startSystem({
-    ports,
-    infra: {
-      kafkaEnv: { ...inject("kafkaPlaintextEnv"), KAFKA_PREFIX: `e2e-${randomUUID().slice(0, 8)}.` },
-      databaseUrl: schema.url,
-    },
-    repoRoot,
-    build: false,
-    say: () => {},
+  whole = await startBrowserSystem({
+    schemaName: "e2e",
+    prefix: "e2e",
     onAppLine: (app, line) => appOutput.push(`${app}| ${line}`),
   });
-  await Promise.all([ready(system.urls.relay), ready(system.urls.stream), ready(system.urls.stats)]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: chromiumFlags,
-  });
+  ({ system, browser } = whole);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-  await schema?.drop();
+  await whole?.stop();
 }, 60_000);
 
 describe("a visitor clicks around the shop while someone watches the dashboard", () => {

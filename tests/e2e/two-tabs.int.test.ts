@@ -1,52 +1,23 @@
 // Two tabs of the shop share one localStorage. Each must send only its own events, and a closed tab's
 // events must be sent by exactly one other tab: proven in a real Chromium against the whole system,
 // counting what the relay actually accepted (edm-stats would hide a double send: it counts an id once).
-import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { TOPICS } from "@edm/schema";
-import { createTestSchema, eventually, readTopic, type TestSchema, testKafka } from "@edm/testkit";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type RunningSystem, startSystem } from "../../scripts/dev/system";
-import { repoRoot } from "../setup/paths";
+import { readTopic, testKafka } from "@edm/testkit";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSystem } from "../../scripts/dev/system";
+import {
+  type BrowserSystem,
+  clickCount as countedClicks,
+  startBrowserSystem,
+} from "./support/browser-system";
 
-const chromiumFlags = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
+let whole: BrowserSystem;
 let system: RunningSystem;
-let schema: TestSchema;
-let browser: Browser;
+let browser: BrowserSystem["browser"];
 let kafkaEnv: Record<string, string>;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
-async function ready(url: string) {
-  await eventually(async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.ok === true, {
-    timeoutMs: 60_000,
-    what: `${url}/readyz`,
-  });
-}
-
-async function clickCount(buttonId: string): Promise<number> {
-  const rows = (await (await fetch(`${system.urls.stats}/api/clickCount`)).json()) as {
-    button_id: string;
-    sum: string;
-  }[];
-  return Number(rows.find((row) => row.button_id === buttonId)?.sum ?? 0);
-}
+const clickCount = (buttonId: string) => countedClicks(system.urls.stats, buttonId);
 
 async function pending(page: Page): Promise<number> {
   return Number(await page.getByTestId("pending-events").getAttribute("data-pending"));
@@ -76,34 +47,12 @@ async function recordAcceptedSends(context: BrowserContext): Promise<SentEvent[]
 }
 
 beforeAll(async () => {
-  schema = await createTestSchema(inject("databaseUrl"), "e2e_tabs");
-  const ports = {
-    shop: await freePort(),
-    relay: await freePort(),
-    stream: await freePort(),
-    stats: await freePort(),
-    dashboard: await freePort(),
-  };
-  kafkaEnv = { ...inject("kafkaPlaintextEnv"), KAFKA_PREFIX: `e2e-tabs-${randomUUID().slice(0, 8)}.` };
-  system = await startSystem({
-    ports,
-    infra: { kafkaEnv, databaseUrl: schema.url },
-    repoRoot,
-    build: false,
-    say: () => {},
-    onAppLine: () => {},
-  });
-  await Promise.all([ready(system.urls.relay), ready(system.urls.stats)]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: chromiumFlags,
-  });
+  whole = await startBrowserSystem({ schemaName: "e2e_tabs", prefix: "e2e-tabs" });
+  ({ system, browser, kafkaEnv } = whole);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-  await schema?.drop();
+  await whole?.stop();
 }, 60_000);
 
 describe("two shop tabs open at once", () => {

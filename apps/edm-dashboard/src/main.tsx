@@ -2,7 +2,16 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
 import { loadRuntimeConfig } from "./runtime-config";
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/header.css";
+import "./styles/stat-cards.css";
+import "./styles/panels.css";
+import "./styles/tables.css";
+import "./styles/live-log.css";
+import "./styles/states.css";
+import "./styles/narrow-screens.css";
+import "./styles/connection-notice.css";
+import "./styles/pipeline.css";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
 

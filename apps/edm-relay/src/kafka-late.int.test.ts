@@ -1,10 +1,9 @@
 import { EVENT_TOPICS } from "@edm/schema";
-import { eventually, testKafka } from "@edm/testkit";
+import { createPrivateBroker, eventually, type PrivateBroker, testKafka } from "@edm/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
 import { type RunningRelay, startRelay } from "./service";
 import { click, newSession } from "./testing/events";
-import { createPrivateBroker, type PrivateBroker } from "./testing/private-broker";
 import { postJson, quietLog } from "./testing/relay-fixture";
 
 // Kafka is not there yet when the relay starts (a dyno booting during a broker maintenance): the relay
@@ -20,7 +19,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await relay?.stop();
-  await broker?.remove();
+  await broker?.destroy();
 }, 60_000);
 
 describe("edm-relay started before Kafka is up", () => {

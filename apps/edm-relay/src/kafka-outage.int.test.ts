@@ -1,9 +1,8 @@
 import { captureLogs } from "@edm/runtime";
 import { TOPICS } from "@edm/schema";
-import { eventually } from "@edm/testkit";
+import { createPrivateBroker, eventually, type PrivateBroker } from "@edm/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { click, eventOf, newSession } from "./testing/events";
-import { createPrivateBroker, type PrivateBroker } from "./testing/private-broker";
 import { type Answer, type RelayFixture, startTestRelay } from "./testing/relay-fixture";
 
 // Kafka goes away under a running relay: requests must get 503 with Retry-After within the send
@@ -21,7 +20,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fixture?.cleanUp().catch(() => {});
-  await broker?.remove();
+  await broker?.destroy();
 }, 60_000);
 
 describe("edm-relay when Kafka is down", () => {

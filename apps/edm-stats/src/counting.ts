@@ -2,10 +2,10 @@ import type { KafkaClient } from "@edm/kafka";
 import type { Logger } from "@edm/runtime";
 import { EVENT_TOPICS } from "@edm/schema";
 import type { Registry } from "prom-client";
+import { type BatchDeps, handleBatch } from "./batch-handler";
 import { createPool, type Db, endPool } from "./db";
 import type { DeadLetterSink } from "./dead-letter";
 import type { Generation } from "./generation";
-import { type BatchDeps, handleBatch } from "./handle-batch";
 import { type Pruning, schedulePruning } from "./prune";
 
 export interface CountingOptions {

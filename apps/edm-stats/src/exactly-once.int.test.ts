@@ -1,6 +1,6 @@
 import { eventually } from "@edm/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { BatchOutcome } from "./handle-batch";
+import type { BatchOutcome } from "./batch-handler";
 import { type RunningStats, startStats } from "./service";
 import {
   allCommitted,

@@ -1,6 +1,7 @@
 import type { KafkaClient } from "@edm/kafka";
 import type { Logger } from "@edm/runtime";
 import pg from "pg";
+import type { BatchOutcome } from "./batch-handler";
 import { waitUntilCaughtUp } from "./catch-up";
 import { startCounting } from "./counting";
 import { clientOptions, endPool } from "./db";
@@ -14,7 +15,6 @@ import {
   readActiveGeneration,
 } from "./generation-control";
 import { type PartitionLag, totalLag } from "./group-lag";
-import type { BatchOutcome } from "./handle-batch";
 import { migrate } from "./migrate";
 import { ensureSchema, migrateDeployment } from "./migrate-deployment";
 import { pruneGenerations } from "./prune-generations";

@@ -1,10 +1,10 @@
 import { createKafka, type KafkaClientOptions } from "@edm/kafka";
 import { createMetricsRegistry, type Logger, startHttpServer } from "@edm/runtime";
 import { EVENT_TOPICS } from "@edm/schema";
+import { createApp } from "./app";
 import { createBatchHandler } from "./batch-handler";
 import { type BroadcastStatus, createBroadcaster } from "./broadcaster";
 import type { StreamConfig } from "./config";
-import { createHttpApp } from "./http-app";
 import { requireTopics } from "./required-topics";
 import { createSocketServer } from "./socket-server";
 import { createStreamMetrics } from "./stream-metrics";
@@ -51,7 +51,7 @@ export async function startStream(config: StreamConfig, deps: StreamDeps): Promi
 
   // HTTP listens before Kafka is joined: Heroku kills a web dyno that has not bound $PORT within
   // 60 s, and /readyz reports "not ready" until the consumer has joined its group.
-  const app = createHttpApp({
+  const app = createApp({
     corsOrigins: config.corsOrigins,
     ready: () => ({ kafka: consumer.isRunning() }),
     log,

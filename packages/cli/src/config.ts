@@ -3,7 +3,7 @@ import { ConfigError, loadEnv, urlWithProtocol } from "@edm/runtime";
 import { z } from "zod";
 import { CliError, EXIT } from "./cli-error";
 
-/** The project's own broker, as `scripts/kafka/kafka.sh start` describes it in connection.json. */
+/** The project's own broker, as `pnpm kafka start` describes it in connection.json. */
 export interface LocalBroker {
   url: string;
   /** Where the URL was read, for the note the CLI prints. */

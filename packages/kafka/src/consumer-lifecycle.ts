@@ -1,8 +1,13 @@
 import type { Consumer } from "kafkajs";
 import { errorMessage } from "./client-parts";
-import type { ConsumerCrash } from "./consumer";
 import type { KafkaLogger } from "./logger-bridge";
 import { TimeoutError, withTimeout } from "./with-timeout";
+
+export interface ConsumerCrash {
+  error: Error;
+  /** True when kafkajs will rejoin the group by itself; false means this consumer is finished. */
+  restarting: boolean;
+}
 
 interface LifecycleDeps {
   consumer: Consumer;

@@ -1,7 +1,7 @@
 import type { EachBatchPayload } from "kafkajs";
 import type { Registry } from "prom-client";
 import { type ClientParts, errorMessage } from "./client-parts";
-import { createConsumerLifecycle } from "./consumer-lifecycle";
+import { type ConsumerCrash, createConsumerLifecycle } from "./consumer-lifecycle";
 import { consumerMetrics } from "./consumer-metrics";
 import { HandlerFailedError } from "./handler-failed-error";
 import { type ConsumedRecord, toConsumedRecord } from "./records";
@@ -50,12 +50,6 @@ export interface ConsumedBatch {
  * Throwing commits nothing, so the batch is delivered again (see KafkaConsumer).
  */
 export type BatchHandler = (batch: ConsumedBatch) => Promise<void>;
-
-export interface ConsumerCrash {
-  error: Error;
-  /** True when kafkajs will rejoin the group by itself; false means this consumer is finished. */
-  restarting: boolean;
-}
 
 /**
  * At-least-once consumption: offsets are committed only after the handler resolves (autocommit is

@@ -31,7 +31,8 @@ export { createKafka, DEFAULT_RETRY } from "./client";
 export type { RetryPolicy } from "./client-parts";
 export type { KafkaConfig } from "./config";
 export { describeKafkaConfig, KafkaConfigError, loadKafkaConfig } from "./config";
-export type { BatchHandler, ConsumedBatch, ConsumerCrash, ConsumerOptions, KafkaConsumer } from "./consumer";
+export type { BatchHandler, ConsumedBatch, ConsumerOptions, KafkaConsumer } from "./consumer";
+export type { ConsumerCrash } from "./consumer-lifecycle";
 export type {
   GroupLag,
   GroupLagReader,

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createKafka } from "./client";
 import { loadKafkaConfig } from "./config";
-import type { ConsumerCrash, KafkaConsumer } from "./consumer";
+import type { KafkaConsumer } from "./consumer";
+import type { ConsumerCrash } from "./consumer-lifecycle";
 import { captureLog } from "./testing/capture-log";
 import { committedTotal, eventually, uniqueName } from "./testing/int-helpers";
 

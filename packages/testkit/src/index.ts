@@ -1,6 +1,8 @@
 export { createTestSchema, type TestSchema } from "./database";
 export { eventually } from "./eventually";
+export { freePort, freePorts } from "./free-port";
 export { createTestTopics, readTopic, testKafka } from "./kafka";
 export { parseMetrics, type Sample, samplesOf, scrapeMetrics, sumOf } from "./metrics";
+export { createPrivateBroker, type PrivateBroker } from "./private-broker";
 export { type PrivatePostgres, startPrivatePostgres } from "./private-postgres";
 export { uniqueName } from "./unique-name";

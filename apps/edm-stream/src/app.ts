@@ -9,7 +9,7 @@ import cors from "cors";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import helmet from "helmet";
 
-export interface HttpAppOptions {
+export interface AppOptions {
   corsOrigins: readonly string[];
   ready: () => ReadinessChecks;
   log: Logger;
@@ -21,7 +21,7 @@ export interface HttpAppOptions {
  * The plain HTTP side: health probes and JSON errors. socket.io answers /socket.io/ itself, before
  * this app sees the request, so these middlewares never touch dashboard traffic.
  */
-export function createHttpApp({ corsOrigins, ready, log, metrics }: HttpAppOptions): Express {
+export function createApp({ corsOrigins, ready, log, metrics }: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   if (metrics) app.use(metricsRoutes(metrics));
