@@ -21,6 +21,7 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc tsconfig.base.json .
 COPY packages/build/package.json packages/build/
 COPY packages/cli/package.json packages/cli/
 COPY packages/kafka/package.json packages/kafka/
+COPY packages/postgres/package.json packages/postgres/
 COPY packages/runtime/package.json packages/runtime/
 COPY packages/schema/package.json packages/schema/
 COPY packages/testkit/package.json packages/testkit/

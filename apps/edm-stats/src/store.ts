@@ -1,15 +1,8 @@
+import { type Db, inTransaction, type StoreOutcome } from "@edm/postgres";
 import type pg from "pg";
 import { type Aggregates, aggregate, uniqueByKey } from "./aggregate";
-import { type Db, inTransaction } from "./db";
 import type { CountableEvent } from "./decode";
 import { BUTTON_KEYS, keepWithinKeyCap, PAGE_KEYS } from "./key-cap";
-
-export interface StoreOutcome {
-  /** Events counted now, for the first time. */
-  counted: number;
-  /** Events whose key was already recorded (a redelivery or a producer retry): not counted again. */
-  duplicates: number;
-}
 
 /**
  * Counts a batch's events exactly once, in ONE transaction: the batch's keys go into processed_events

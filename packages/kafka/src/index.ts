@@ -32,6 +32,9 @@ export type { RetryPolicy } from "./client-parts";
 export type { KafkaConfig } from "./config";
 export { describeKafkaConfig, KafkaConfigError, loadKafkaConfig } from "./config";
 export type { BatchHandler, ConsumedBatch, ConsumerCrash, ConsumerOptions, KafkaConsumer } from "./consumer";
+export type { DeadLetter, DeadLetterSink } from "./dead-letter";
+export { DEAD_LETTER_HEADERS, kafkaDeadLetters, toDeadLetterRecord } from "./dead-letter";
+export { countedDeadLetters } from "./dead-letter-metrics";
 export type {
   GroupLag,
   GroupLagReader,
