@@ -113,6 +113,8 @@ FROM manifests AS edm-funnel
 RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
     pnpm install --frozen-lockfile --prod --store-dir=/pnpm/store --filter edm-funnel
 COPY --from=build /repo/apps/edm-funnel/dist apps/edm-funnel/dist
+# The SQL files the migrations read at run time (MIGRATE_ON_START).
+COPY apps/edm-funnel/migrations/ apps/edm-funnel/migrations/
 ENV NODE_ENV=production PORT=3005
 USER node
 WORKDIR /repo/apps/edm-funnel

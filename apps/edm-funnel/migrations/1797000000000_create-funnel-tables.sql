@@ -1,16 +1,18 @@
 -- Up Migration
 
 -- Names are unqualified on purpose: they land in the schema the connection's search_path names first, so
--- the same migrations serve production ("public") and each test's own schema.
+-- the same migrations serve production ("public") and each test's own schema. They are edm-funnel's own
+-- (funnel_*, and pgmigrations_funnel for node-pg-migrate), so that it may share a database with edm-stats,
+-- as `npm start` does.
 
 -- Keys of the events already counted: the event's `id`, or "kafka:<topic>:<partition>:<offset>" for a
 -- record without one. A batch claims its keys with ON CONFLICT DO NOTHING in the same transaction as the
 -- sessions it changes, so an event Kafka delivers twice, or a producer wrote twice, counts once.
-create table processed_events (
+create table funnel_processed_events (
   event_key text primary key,
   processed_at timestamptz not null default now()
 );
-create index processed_events_processed_at on processed_events using brin (processed_at);
+create index funnel_processed_events_processed_at on funnel_processed_events using brin (processed_at);
 
 -- One row per session: one visitor's events with no gap of more than 30 minutes between them (see
 -- src/funnel.ts), and the furthest funnel step reached (0 visited … 3 checked out). A late or
@@ -31,4 +33,4 @@ create index funnel_sessions_started_at on funnel_sessions (started_at);
 -- Down Migration
 
 drop table funnel_sessions;
-drop table processed_events;
+drop table funnel_processed_events;

@@ -9,7 +9,7 @@ export const APPLICATION = "edm-funnel";
 const FUNNEL_MIGRATIONS = {
   name: "funnel",
   dir: fileURLToPath(new URL("../migrations", import.meta.url)),
-  table: "pgmigrations",
+  table: "pgmigrations_funnel",
 };
 
 /** Brings edm-funnel's tables up to date in the connection's schema; returns the migrations run. */

@@ -45,7 +45,7 @@ describe("storeFunnelBatch", () => {
         fc.array(fc.nat(), { maxLength: 8 }),
         fc.array(fc.nat(), { maxLength: 3 }),
         async (events: KeyedFunnelEvent[], cuts, redeliveries) => {
-          await db.query("truncate funnel_sessions, processed_events");
+          await db.query("truncate funnel_sessions, funnel_processed_events");
           const bounds = [
             ...new Set([0, ...cuts.map((cut) => cut % (events.length + 1)), events.length]),
           ].sort((x, y) => x - y);

@@ -6,8 +6,8 @@ import { mergeSessions, SESSION_GAP_MS, type Session, sessionsOf } from "./funne
 
 /**
  * Adds a batch's events to the sessions exactly once, in ONE transaction: the events' keys go into
- * processed_events (ON CONFLICT DO NOTHING RETURNING tells which are new) and only the new events change
- * funnel_sessions. A redelivered batch finds its keys taken and changes nothing.
+ * funnel_processed_events (ON CONFLICT DO NOTHING RETURNING tells which are new) and only the new events
+ * change funnel_sessions. A redelivered batch finds its keys taken and changes nothing.
  *
  * The sessions stay those of all the events counted so far, whatever order they came in: the new events'
  * sessions are merged with the stored sessions of the same visitors that lie within 30 minutes of them
@@ -21,7 +21,7 @@ export async function storeFunnelBatch(db: Db, events: readonly KeyedFunnelEvent
   const keys = unique.map(({ key }) => key).sort();
   return inTransaction(db, async (client) => {
     const claimed = await client.query<{ event_key: string }>(
-      `insert into processed_events (event_key)
+      `insert into funnel_processed_events (event_key)
        select unnest($1::text[])
        on conflict do nothing
        returning event_key`,
