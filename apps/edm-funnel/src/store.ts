@@ -1,4 +1,4 @@
-import { type Db, inTransaction, type StoreOutcome } from "@edm/postgres";
+import { claimNewKeys, type Db, inTransaction, type StoreOutcome } from "@edm/postgres";
 import { FUNNEL_STEPS, funnelDepth } from "@edm/schema";
 import type pg from "pg";
 import type { KeyedFunnelEvent } from "./decode";
@@ -17,17 +17,12 @@ import { mergeSessions, SESSION_GAP_MS, type Session, sessionsOf } from "./funne
 export async function storeFunnelBatch(db: Db, events: readonly KeyedFunnelEvent[]): Promise<StoreOutcome> {
   const unique = [...new Map(events.map((event) => [event.key, event])).values()];
   if (unique.length === 0) return { counted: 0, duplicates: 0 };
-  // Sorted, so that concurrent batches claim overlapping keys in the same order (no deadlock).
-  const keys = unique.map(({ key }) => key).sort();
   return inTransaction(db, async (client) => {
-    const claimed = await client.query<{ event_key: string }>(
-      `insert into funnel_processed_events (event_key)
-       select unnest($1::text[])
-       on conflict do nothing
-       returning event_key`,
-      [keys],
+    const fresh = await claimNewKeys(
+      client,
+      "funnel_processed_events",
+      unique.map(({ key }) => key),
     );
-    const fresh = new Set(claimed.rows.map((row) => row.event_key));
     const toCount = unique.filter(({ key }) => fresh.has(key));
     if (toCount.length > 0) await addToSessions(client, sessionsOf(toCount));
     return { counted: toCount.length, duplicates: events.length - toCount.length };
