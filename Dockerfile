@@ -21,6 +21,7 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc tsconfig.base.json .
 COPY packages/build/package.json packages/build/
 COPY packages/cli/package.json packages/cli/
 COPY packages/kafka/package.json packages/kafka/
+COPY packages/postgres/package.json packages/postgres/
 COPY packages/runtime/package.json packages/runtime/
 COPY packages/schema/package.json packages/schema/
 COPY packages/testkit/package.json packages/testkit/
@@ -112,6 +113,8 @@ FROM manifests AS edm-funnel
 RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
     pnpm install --frozen-lockfile --prod --store-dir=/pnpm/store --filter edm-funnel
 COPY --from=build /repo/apps/edm-funnel/dist apps/edm-funnel/dist
+# The SQL files the migrations read at run time (MIGRATE_ON_START).
+COPY apps/edm-funnel/migrations/ apps/edm-funnel/migrations/
 ENV NODE_ENV=production PORT=3005
 USER node
 WORKDIR /repo/apps/edm-funnel

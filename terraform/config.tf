@@ -41,5 +41,7 @@ resource "heroku_app_config_association" "dashboard" {
     STATS_URL  = local.origin["stats"]
     STREAM_URL = local.origin["stream"]
     SHOP_URL   = local.origin["ui"]
+    # The funnel panel's API (consumers.json's "funnel").
+    FUNNEL_URL = local.origin["funnel"]
   }
 }

@@ -18,7 +18,7 @@ resource "heroku_addon_attachment" "kafka_consumer" {
   name     = "KAFKA"
 }
 
-# DATABASE_URL on the consumer; it runs its own migrations at start.
+# DATABASE_URL on the consumer; its Procfile's release phase runs its migrations (heroku-apps.ts).
 resource "heroku_addon" "consumer_postgres" {
   for_each = { for role, consumer in local.consumers : role => consumer if consumer.database }
 

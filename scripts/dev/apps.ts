@@ -1,4 +1,4 @@
-/** The five apps as `npm start` (and the end-to-end tests) run them, and how they find each other. */
+/** The apps as `npm start` (and the end-to-end tests) run them, and how they find each other. */
 export interface LocalApp {
   name: string;
   /** What a person opens, printed at start-up. */
@@ -15,9 +15,13 @@ export interface SystemInfra {
   databaseUrl: string;
 }
 
-export type SystemUrls = Record<"shop" | "relay" | "stream" | "stats" | "dashboard", string>;
+type CoreRole = "shop" | "relay" | "stream" | "stats" | "dashboard";
 
-export function systemUrls(ports: Record<keyof SystemUrls, number>, host = "127.0.0.1"): SystemUrls {
+/** Where each app listens; edm-funnel only when given a port (tests that do not need it leave it out). */
+export type SystemUrls = Record<CoreRole, string> & { funnel?: string };
+export type SystemPorts = Record<CoreRole, number> & { funnel?: number };
+
+export function systemUrls(ports: SystemPorts, host = "127.0.0.1"): SystemUrls {
   const url = (port: number) => `http://${host}:${port}`;
   return {
     shop: url(ports.shop),
@@ -25,10 +29,18 @@ export function systemUrls(ports: Record<keyof SystemUrls, number>, host = "127.
     stream: url(ports.stream),
     stats: url(ports.stats),
     dashboard: url(ports.dashboard),
+    ...(ports.funnel === undefined ? {} : { funnel: url(ports.funnel) }),
   };
 }
 
-export const defaultPorts = { shop: 3000, relay: 3001, stream: 3002, stats: 3003, dashboard: 3004 };
+export const defaultPorts: SystemPorts = {
+  shop: 3000,
+  relay: 3001,
+  stream: 3002,
+  stats: 3003,
+  dashboard: 3004,
+  funnel: 3005,
+};
 
 /** A browser may use either name for this machine; both must pass CORS. */
 const bothHostNames = (url: string) => [url, url.replace("127.0.0.1", "localhost")].join(",");
@@ -64,6 +76,19 @@ export const systemApps: LocalApp[] = [
     }),
   },
   {
+    name: "edm-funnel",
+    title: "funnel API",
+    role: "funnel",
+    frontEnd: false,
+    env: (urls, infra) => ({
+      ...infra.kafkaEnv,
+      // The same database as edm-stats: its tables' names (funnel_*, pgmigrations_funnel) are its own.
+      DATABASE_URL: infra.databaseUrl,
+      CORS_ORIGINS: bothHostNames(urls.dashboard),
+      MIGRATE_ON_START: "1",
+    }),
+  },
+  {
     name: "edm-ui",
     title: "the shop",
     role: "shop",
@@ -75,6 +100,11 @@ export const systemApps: LocalApp[] = [
     title: "the dashboard",
     role: "dashboard",
     frontEnd: true,
-    env: (urls) => ({ STATS_URL: urls.stats, STREAM_URL: urls.stream, SHOP_URL: urls.shop }),
+    env: (urls) => ({
+      STATS_URL: urls.stats,
+      STREAM_URL: urls.stream,
+      SHOP_URL: urls.shop,
+      ...(urls.funnel ? { FUNNEL_URL: urls.funnel } : {}),
+    }),
   },
 ];

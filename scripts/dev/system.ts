@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type SystemInfra, type SystemUrls, systemApps, systemUrls } from "./apps";
+import { type SystemInfra, type SystemPorts, type SystemUrls, systemApps, systemUrls } from "./apps";
 import { type AppForm, type AppProcess, spawnApp, startScript } from "./processes";
 import type { RestartPolicy } from "./restart-policy";
 import { type SupervisedApp, superviseApp } from "./supervised-app";
@@ -10,7 +10,7 @@ import { ensureTopics } from "./topics";
 const run = promisify(execFile);
 
 export interface SystemOptions {
-  ports: Record<keyof SystemUrls, number>;
+  ports: SystemPorts;
   infra: SystemInfra;
   repoRoot: string;
   /** Progress for a person, and reports of apps that exited on their own and were restarted. */
@@ -55,7 +55,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const urls = systemUrls(ports);
   await ensureTopics(infra.kafkaEnv);
   const hasStart = (name: string) => startScript(join(repoRoot, "apps", name), form) !== undefined;
-  const apps = systemApps.filter((app) => hasStart(app.name) && (options.only?.includes(app.name) ?? true));
+  // An app without a port (edm-funnel, when a test leaves it out) is not started.
+  const apps = systemApps.flatMap((app) => {
+    const [url, port] = [urls[app.role], ports[app.role]];
+    const wanted = hasStart(app.name) && (options.only?.includes(app.name) ?? true);
+    return wanted && url !== undefined && port !== undefined ? [{ ...app, url, port }] : [];
+  });
   const toBuild = apps.filter((app) => form === "built" || app.frontEnd).map((app) => app.name);
   if (toBuild.length > 0 && options.build !== false) {
     say(`building ${toBuild.join(", ")} (pnpm run build)`);
@@ -70,10 +75,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       superviseApp({
         name: app.name,
         spawn: () => {
-          const env = { PORT: String(ports[app.role]), ...app.env(urls, infra) };
+          const env = { PORT: String(app.port), ...app.env(urls, infra) };
           return spawnApp(app.name, repoRoot, env, (line) => options.onAppLine(app.name, line), form);
         },
-        waitUntilHealthy: (child) => waitUntilHealthy(child, urls[app.role]),
+        waitUntilHealthy: (child) => waitUntilHealthy(child, app.url),
         say,
         ...(options.restartPolicy ? { policy: options.restartPolicy } : {}),
       }),
@@ -91,7 +96,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     started: apps.map((app) => ({
       name: app.name,
       title: app.title,
-      url: urls[app.role],
+      url: app.url,
       frontEnd: app.frontEnd,
     })),
     missing: systemApps.filter((app) => !hasStart(app.name)).map((app) => app.name),

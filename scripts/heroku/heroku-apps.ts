@@ -69,13 +69,19 @@ const CORE_SPECS: Record<CoreApp, HerokuAppSpec> = {
   "edm-dashboard": { entry: "dist-server/main.js", source: "server/main.ts", flags: [] },
 };
 
-/** Generated consumers are built like edm-stream; one that migrates does so at start (no release phase). */
-const CONSUMER_SPEC: HerokuAppSpec = { entry: "dist/main.js", source: "src/main.ts", flags: [] };
+/**
+ * Generated consumers are built like edm-stream; one with a database migrates it in the release phase, as
+ * edm-stats does (its package.json has a "migrate" script).
+ */
+function consumerSpec(consumer: ConsumerApp): HerokuAppSpec {
+  return { entry: "dist/main.js", source: "src/main.ts", flags: consumer.database ? ["migrations"] : [] };
+}
 
 /** How an app of HEROKU_APPS is built and started; throws for any other name. */
 export function herokuAppSpec(app: HerokuApp): HerokuAppSpec {
   if ((CORE_APPS as readonly string[]).includes(app)) return CORE_SPECS[app as CoreApp];
-  if (CONSUMER_APPS.some((consumer) => consumer.app === app)) return CONSUMER_SPEC;
+  const consumer = CONSUMER_APPS.find((candidate) => candidate.app === app);
+  if (consumer) return consumerSpec(consumer);
   throw new Error(`unknown app "${app}"; expected one of ${HEROKU_APPS.join(", ")}`);
 }
 

@@ -85,6 +85,6 @@ describe("pnpm edm new-consumer, in a copy of the repository", () => {
       ["exec", "vitest", "run", "--project", "integration", `apps/${NAME}`],
       { ...inject("kafkaPlaintextEnv"), DATABASE_URL: inject("databaseUrl") },
     );
-    expect(integration).toMatch(/Tests\s+1 passed/);
+    expect(integration).toMatch(/Tests\s+2 passed/);
   }, 600_000);
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HEROKU_APPS, herokuAppSpec, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
+import { CONSUMER_APPS, HEROKU_APPS, herokuAppSpec, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 import {
   herokuProcesses,
   parseProcfile,
@@ -47,12 +47,18 @@ describe("each app's Procfile, rendered from Procfile.template", () => {
     },
   );
 
-  it("runs edm-stats's migrations from its build in the release phase, and only there", () => {
-    expect(herokuProcesses("edm-stats").release).toBe("cd apps/edm-stats && exec pnpm run migrate");
-    const scripts = manifest("edm-stats").scripts ?? {};
-    expect(scripts.migrate).toBe("node --enable-source-maps dist/migrate-cli.js");
-    expect(scripts.build).toContain("src/migrate-cli.ts");
-    for (const app of HEROKU_APPS.filter((name) => name !== "edm-stats")) {
+  it("runs the migrations of the apps with a database from their build in the release phase, and only there", () => {
+    const migrating = [
+      "edm-stats",
+      ...CONSUMER_APPS.filter((consumer) => consumer.database).map((c) => c.app),
+    ];
+    for (const app of migrating) {
+      expect(herokuProcesses(app).release).toBe(`cd apps/${app} && exec pnpm run migrate`);
+      const scripts = manifest(app).scripts ?? {};
+      expect(scripts.migrate).toBe("node --enable-source-maps dist/migrate-cli.js");
+      expect(scripts.build).toContain("src/migrate-cli.ts");
+    }
+    for (const app of HEROKU_APPS.filter((name) => !migrating.includes(name))) {
       expect(herokuProcesses(app)).not.toHaveProperty("release");
     }
   });

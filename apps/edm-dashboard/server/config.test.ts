@@ -6,8 +6,12 @@ describe("loadConfig", () => {
   it("defaults to the local ports of the other apps, with no shop link", () => {
     expect(loadConfig({})).toEqual({
       port: 3004,
-      runtimeConfig: { statsUrl: "http://localhost:3003", streamUrl: "http://localhost:3002" },
-      connectTo: ["http://localhost:3003", "http://localhost:3002"],
+      runtimeConfig: {
+        statsUrl: "http://localhost:3003",
+        streamUrl: "http://localhost:3002",
+        funnelUrl: "http://localhost:3005",
+      },
+      connectTo: ["http://localhost:3003", "http://localhost:3002", "http://localhost:3005"],
     });
   });
 
@@ -17,14 +21,20 @@ describe("loadConfig", () => {
       STATS_URL: "https://edm-stats.example.com/base",
       STREAM_URL: "https://edm-stream.example.com",
       SHOP_URL: "https://edm-ui.example.com",
+      FUNNEL_URL: "https://edm-funnel.example.com",
     });
     expect(config.port).toBe(8080);
     expect(config.runtimeConfig).toEqual({
       statsUrl: "https://edm-stats.example.com/base",
       streamUrl: "https://edm-stream.example.com",
+      funnelUrl: "https://edm-funnel.example.com",
       shopUrl: "https://edm-ui.example.com",
     });
-    expect(config.connectTo).toEqual(["https://edm-stats.example.com", "https://edm-stream.example.com"]);
+    expect(config.connectTo).toEqual([
+      "https://edm-stats.example.com",
+      "https://edm-stream.example.com",
+      "https://edm-funnel.example.com",
+    ]);
   });
 
   it("names each bad variable", () => {

@@ -6,6 +6,7 @@ export const LOCAL_URLS = {
   shop: "http://localhost:3000",
   stream: "http://localhost:3002",
   stats: "http://localhost:3003",
+  funnel: "http://localhost:3005",
 } as const;
 
 export const LOCAL_DASHBOARD_PORT = 3004;

@@ -12,6 +12,7 @@ import "./styles/states.css";
 import "./styles/narrow-screens.css";
 import "./styles/connection-notice.css";
 import "./styles/pipeline.css";
+import "./styles/funnel.css";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
 

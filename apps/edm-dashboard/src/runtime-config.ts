@@ -6,6 +6,8 @@ export interface RuntimeConfig {
   statsUrl: string;
   /** edm-stream, for live events over socket.io. */
   streamUrl: string;
+  /** edm-funnel, for the funnel panel (no panel without it). */
+  funnelUrl?: string | undefined;
   /** The shop, for the "open the shop" link when there is nothing to show yet. */
   shopUrl?: string | undefined;
 }
@@ -15,6 +17,7 @@ const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or http
 const RuntimeConfigSchema = z.object({
   statsUrl: httpUrl,
   streamUrl: httpUrl,
+  funnelUrl: httpUrl.optional(),
   shopUrl: httpUrl.optional(),
 });
 

@@ -1,7 +1,7 @@
 import { FUNNEL_STEPS } from "@edm/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type FunnelEvent, funnelByHour, SESSION_GAP_MS, sessionsOf } from "./funnel";
+import { type FunnelEvent, funnelByHour, mergeSessions, SESSION_GAP_MS, sessionsOf } from "./funnel";
 
 const T0 = Date.UTC(2026, 0, 1, 10);
 const MINUTE = 60_000;
@@ -47,6 +47,29 @@ describe("sessionsOf", () => {
             expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeLessThanOrEqual(SESSION_GAP_MS);
         }
       }),
+    );
+  });
+});
+
+describe("mergeSessions", () => {
+  it("merges the stored sessions with a new batch's into the sessions of all the events, however they were split", () => {
+    fc.assert(
+      fc.property(
+        fc.array(event, { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (events, cuts) => {
+          // Batches in any order and at any cut: the stored sessions grow one batch at a time.
+          const bounds = [...new Set(cuts.map((cut) => cut % (events.length + 1)))].sort((a, b) => b - a);
+          let stored = mergeSessions([]);
+          let rest = events;
+          for (const bound of bounds) {
+            stored = mergeSessions([...stored, ...sessionsOf(rest.slice(bound))]);
+            rest = rest.slice(0, bound);
+          }
+          stored = mergeSessions([...stored, ...sessionsOf(rest)]);
+          expect(stored).toEqual(sessionsOf(events));
+        },
+      ),
     );
   });
 });

@@ -1,33 +1,37 @@
-import type { ConsumedBatch } from "@edm/kafka";
+import type { DeadLetterSink } from "@edm/kafka";
+import {
+  type BatchInput,
+  type BatchOutcome,
+  type Db,
+  type StoreOnceDeps,
+  storeBatchOnce,
+} from "@edm/postgres";
 import type { Logger } from "@edm/runtime";
-import { decodeEventRecord } from "@edm/schema";
-
-/** Valid events seen per topic, since this instance started. */
-export type EventCounts = Map<string, number>;
+import { decodeFunnelRecord, type KeyedFunnelEvent } from "./decode";
+import { storeFunnelBatch } from "./store";
 
 export interface BatchDeps {
-  counts: EventCounts;
+  /** The consumer's own pool: its batches never wait behind HTTP queries. */
+  db: Db;
+  deadLetters: DeadLetterSink;
   log: Logger;
+  /** See StoreOnceDeps.afterCommit: tests stand a crash there. */
+  afterCommit?: StoreOnceDeps<KeyedFunnelEvent>["afterCommit"];
   now?: () => number;
 }
 
 /**
- * Handles one fetched batch: counts its valid events per topic. An invalid record is logged and skipped.
- * Resolving lets the consumer commit the batch's offsets: keep anything that must survive durable first.
+ * Adds one fetched batch to the sessions exactly once (storeBatchOnce: invalid and refused records
+ * dead-lettered, database faults waited out); resolving lets the consumer commit the batch's offsets.
  */
-export async function handleBatch(
-  { counts, log, now = Date.now }: BatchDeps,
-  batch: Pick<ConsumedBatch, "topic" | "records">,
-): Promise<void> {
-  for (const record of batch.records) {
-    const decoded = decodeEventRecord(record, now());
-    if (decoded.ok) {
-      counts.set(record.topic, (counts.get(record.topic) ?? 0) + 1);
-      continue;
-    }
-    log.warn(
-      { event: "funnel.record.invalid", reason: decoded.reason, topic: record.topic, offset: record.offset },
-      `skipped a record on ${record.topic} that is not a valid event: ${decoded.reason}`,
-    );
-  }
+export function handleBatch({ db, ...deps }: BatchDeps, batch: BatchInput): Promise<BatchOutcome> {
+  return storeBatchOnce<KeyedFunnelEvent>(
+    {
+      ...deps,
+      eventPrefix: "funnel",
+      decode: decodeFunnelRecord,
+      store: (events) => storeFunnelBatch(db, events),
+    },
+    batch,
+  );
 }

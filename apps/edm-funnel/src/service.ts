@@ -1,16 +1,20 @@
-import { createKafka, type KafkaClient } from "@edm/kafka";
-import { healthRoutes, type Logger, startHttpServer } from "@edm/runtime";
-import { EVENT_TOPICS } from "@edm/schema";
-import cors from "cors";
-import express from "express";
-import helmet from "helmet";
+import { countedDeadLetters, createKafka, type KafkaClient, kafkaDeadLetters } from "@edm/kafka";
+import { createPool, type Db, databaseAnswers, endPool } from "@edm/postgres";
+import { createMetricsRegistry, type Logger, type RunningHttpServer, startHttpServer } from "@edm/runtime";
+import { DEAD_LETTER_TOPIC, EVENT_TOPICS } from "@edm/schema";
+import { createApp } from "./app";
 import type { FunnelConfig } from "./config";
-import { type EventCounts, handleBatch } from "./handle-batch";
+import { type BatchDeps, handleBatch } from "./handle-batch";
+import { APPLICATION, migrateFunnel } from "./migrate";
+import { readFunnel } from "./queries";
 
 export interface FunnelDeps {
   log: Logger;
   /** Defaults to a client built from config.kafka. */
   kafka?: KafkaClient;
+  /** See BatchDeps.afterCommit: tests stand a crash there. */
+  afterCommit?: BatchDeps["afterCommit"];
+  now?: () => number;
   /** Called when the Kafka consumer has crashed for good: this instance then handles nothing more. */
   onConsumerLost?: (error: Error) => void;
 }
@@ -18,52 +22,94 @@ export interface FunnelDeps {
 export interface RunningFunnel {
   url: string;
   port: number;
-  /** Finishes the batch in hand (its offsets committed), then closes HTTP. */
+  /** Finishes the batch in hand (its sessions and offsets committed), then closes HTTP and the database. */
   stop(): Promise<void>;
 }
 
-/** HTTP first (the platform sees the port bound; /readyz says "not yet"), then the consumer joins its group. */
+/**
+ * Two small pools per instance (Heroku's smallest PostgreSQL plans allow 20 connections in all): the
+ * consumer's batches never queue behind API reads, nor the reverse.
+ */
+const POOL_SIZES = { api: 2, consumer: 2 } as const;
+
+/**
+ * Starts edm-funnel: the migrations when asked, HTTP (the platform sees the port bound; /readyz says "not
+ * yet"), the dead-letter producer, then the consumer joins its group. A failed start closes what was
+ * opened and throws.
+ */
 export async function startFunnel(config: FunnelConfig, deps: FunnelDeps): Promise<RunningFunnel> {
   const { log } = deps;
   const kafka = deps.kafka ?? createKafka(config.kafka, { log });
-  const counts: EventCounts = new Map();
+  const pool = (purpose: keyof typeof POOL_SIZES): Db =>
+    createPool(config.databaseUrl, {
+      log,
+      application: `${APPLICATION} ${purpose}`,
+      max: POOL_SIZES[purpose],
+      eventPrefix: "funnel",
+    });
+  const registry = createMetricsRegistry({ service: "edm-funnel" });
+  const producer = kafka.producer();
   const consumer = kafka.consumer({
+    metrics: registry,
     groupId: config.groupId,
     topics: [...EVENT_TOPICS],
     fromBeginning: config.fromBeginning,
   });
-  consumer.onCrash(({ error, restarting }) => {
+  const stopListening = consumer.onCrash(({ error, restarting }) => {
     if (!restarting) deps.onConsumerLost?.(error);
   });
+  let apiDb: Db | undefined;
+  let consumerDb: Db | undefined;
+  let http: RunningHttpServer | undefined;
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.use(helmet());
-  app.use(cors({ origin: config.corsOrigins }));
-  app.use(healthRoutes({ ready: () => ({ kafka: consumer.isRunning() }) }));
-  app.get("/api/counts", (_req, res) => {
-    res.json(Object.fromEntries(counts));
-  });
-  const http = await startHttpServer({ app, port: config.port, log });
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      stopListening();
+      // In parallel: the consumer finishes its batch in hand while the HTTP server drains its requests.
+      await Promise.all([consumer.stop(), http?.close(5_000)]);
+      await producer.disconnect();
+      await Promise.all([apiDb && endPool(apiDb, log), consumerDb && endPool(consumerDb, log)]);
+    })();
+    return stopping;
+  };
+
   try {
-    await consumer.start((batch) => handleBatch({ counts, log }, batch));
+    if (config.migrateOnStart) await migrateFunnel({ databaseUrl: config.databaseUrl, log });
+    const readDb = pool("api");
+    apiDb = readDb;
+    const app = createApp({
+      readFunnel: (hours) => readFunnel(readDb, hours, deps.now?.()),
+      ready: async () => ({ kafka: consumer.isRunning(), database: await databaseAnswers(readDb) }),
+      corsOrigins: config.corsOrigins,
+      log,
+      metrics: { registry, token: config.metrics.token },
+    });
+    http = await startHttpServer({ app, port: config.port, log });
+    await producer.connect();
+    const writeDb = pool("consumer");
+    consumerDb = writeDb;
+    const batchDeps: BatchDeps = {
+      db: writeDb,
+      deadLetters: countedDeadLetters(
+        kafkaDeadLetters(producer, { topic: DEAD_LETTER_TOPIC, consumer: config.groupId }),
+        registry,
+        config.groupId,
+      ),
+      log,
+      ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    };
+    await consumer.start(async (batch) => {
+      await handleBatch(batchDeps, batch);
+    });
   } catch (error) {
-    await http.close(1_000);
+    await stop().catch(() => {});
     throw error;
   }
   log.info(
     { groupId: config.groupId, topics: EVENT_TOPICS, url: http.url },
-    `edm-funnel is reading ${EVENT_TOPICS.join(" and ")} in consumer group "${config.groupId}"`,
+    `edm-funnel is adding ${EVENT_TOPICS.join(" and ")} to its sessions in consumer group "${config.groupId}"`,
   );
-  let stopping: Promise<void> | undefined;
-  return {
-    url: http.url,
-    port: http.port,
-    stop: () => {
-      stopping ??= (async () => {
-        await Promise.all([consumer.stop(), http.close(5_000)]);
-      })();
-      return stopping;
-    },
-  };
+  return { url: http.url, port: http.port, stop };
 }

@@ -1,10 +1,10 @@
-import type { KafkaClient } from "@edm/kafka";
+import type { DeadLetterSink, KafkaClient } from "@edm/kafka";
+import { type Db, endPool } from "@edm/postgres";
 import type { Logger } from "@edm/runtime";
 import { EVENT_TOPICS } from "@edm/schema";
 import type { Registry } from "prom-client";
 import { type BatchDeps, handleBatch } from "./batch-handler";
-import { createPool, type Db, endPool } from "./db";
-import type { DeadLetterSink } from "./dead-letter";
+import { createStatsPool } from "./db";
 import type { Generation } from "./generation";
 import { type Pruning, schedulePruning } from "./prune";
 
@@ -42,7 +42,7 @@ export interface Counting {
  */
 export async function startCounting(options: CountingOptions): Promise<Counting> {
   const { kafka, generation, log } = options;
-  const db: Db = createPool(options.databaseUrl, log, "consumer");
+  const db: Db = createStatsPool(options.databaseUrl, log, "consumer");
   const consumer = kafka.consumer({
     ...(options.metrics ? { metrics: options.metrics } : {}),
     groupId: generation.groupId,

@@ -1,7 +1,7 @@
+import { DEAD_LETTER_HEADERS } from "@edm/kafka";
 import { DEAD_LETTER_TOPIC, ORIGINAL_CLICK_EXAMPLE, TOPICS } from "@edm/schema";
 import { readTopic } from "@edm/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DEAD_LETTER_HEADERS } from "./dead-letter";
 import { migrate } from "./migrate";
 import { type RunningStats, startStats } from "./service";
 import {

@@ -1,5 +1,6 @@
+import { type Db, inTransaction, withClient } from "@edm/postgres";
 import type pg from "pg";
-import { type Db, inTransaction, withClient } from "./db";
+import { APPLICATION } from "./db";
 import { type Deployment, type Generation, generationNamed, generationZero, qualified } from "./generation";
 
 // The control tables (control-migrations/) live in the deployment's own schema; every statement names
@@ -19,7 +20,7 @@ export interface GenerationRecord extends Generation {
 
 /** Reads the deployment's own schema (the first of DATABASE_URL's search_path) once, at start. */
 export async function openDeployment(databaseUrl: string, baseGroupId: string): Promise<Deployment> {
-  const { rows } = await withClient(databaseUrl, (client) =>
+  const { rows } = await withClient(databaseUrl, APPLICATION, (client) =>
     client.query<{ schema: string | null }>("select current_schema() as schema"),
   );
   const baseSchema = rows[0]?.schema;

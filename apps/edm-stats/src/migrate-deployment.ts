@@ -1,6 +1,7 @@
+import { withClient } from "@edm/postgres";
 import type { Logger } from "@edm/runtime";
 import pg from "pg";
-import { withClient } from "./db";
+import { APPLICATION } from "./db";
 import { withSearchPath } from "./generation";
 import { listGenerations, openDeployment } from "./generation-control";
 import { migrate } from "./migrate";
@@ -23,7 +24,9 @@ export async function migrateDeployment({
   ];
   // The group does not matter for listing generations.
   const deployment = await openDeployment(databaseUrl, "edm-stats");
-  const generations = await withClient(databaseUrl, (client) => listGenerations(client, deployment));
+  const generations = await withClient(databaseUrl, APPLICATION, (client) =>
+    listGenerations(client, deployment),
+  );
   const schemas = generations
     .filter((generation) => generation.droppedAt === null && generation.schema !== deployment.baseSchema)
     .map((generation) => generation.schema);
@@ -36,7 +39,7 @@ export async function migrateDeployment({
 
 /** Creates a generation's schema if it is missing (a rebuild interrupted before its migrations). */
 export async function ensureSchema(databaseUrl: string, schema: string): Promise<void> {
-  await withClient(databaseUrl, (client) =>
+  await withClient(databaseUrl, APPLICATION, (client) =>
     client.query(`create schema if not exists ${pg.escapeIdentifier(schema)}`),
   );
 }

@@ -1,6 +1,6 @@
+import type { Db } from "@edm/postgres";
 import type { Logger } from "@edm/runtime";
 import pg from "pg";
-import type { Db } from "./db";
 import type { Deployment, Generation } from "./generation";
 import { listGenerations, markDropped } from "./generation-control";
 

@@ -1,5 +1,5 @@
+import type { Db } from "@edm/postgres";
 import type { Logger } from "@edm/runtime";
-import type { Db } from "./db";
 
 export interface PruneLimits {
   /** Keys of events processed longer ago than this are forgotten. */

@@ -1,3 +1,4 @@
+import type { Db } from "@edm/postgres";
 import {
   type ClickCountsResponse,
   type ClickHistoryResponse,
@@ -5,7 +6,6 @@ import {
   type StatsSummary,
   TOPICS,
 } from "@edm/schema";
-import type { Db } from "./db";
 import { type MinuteRow, perMinuteSeries, seriesStart } from "./per-minute";
 
 /** The read side. Lists are bounded: `limit` rows at most, chosen as each method says. */

@@ -4,10 +4,11 @@
 // STATS_GROUP_ID. Exit codes: 0 done, 1 failed, 2 bad usage, 3 another rebuild is running, 130 interrupted.
 import { parseArgs } from "node:util";
 import { createKafka } from "@edm/kafka";
+import { clientOptions, endPool } from "@edm/postgres";
 import { createLogger } from "@edm/runtime";
 import pg from "pg";
 import { loadConfig } from "./config";
-import { clientOptions, endPool } from "./db";
+import { APPLICATION } from "./db";
 import { activateGeneration, listGenerations, openDeployment } from "./generation-control";
 import { migrateDeployment } from "./migrate-deployment";
 import { pruneGenerations } from "./prune-generations";
@@ -98,7 +99,7 @@ async function run(): Promise<number> {
   }
 
   await migrateDeployment({ databaseUrl: config.databaseUrl, log });
-  const db = new pg.Pool({ ...clientOptions(config.databaseUrl), max: 1 });
+  const db = new pg.Pool({ ...clientOptions(config.databaseUrl, APPLICATION), max: 1 });
   try {
     if (command === "status") {
       const generations = await listGenerations(db, deployment);

@@ -1,5 +1,6 @@
+import { clientOptions } from "@edm/postgres";
 import pg from "pg";
-import { clientOptions } from "./db";
+import { APPLICATION } from "./db";
 import type { Deployment } from "./generation";
 
 /** Refused: another rebuild, switch or prune of the same deployment is running. */
@@ -13,7 +14,10 @@ export class RebuildBusyError extends Error {
  * connection: a rebuild that dies releases it.
  */
 export async function withRebuildLock<T>(deployment: Deployment, work: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ ...clientOptions(deployment.databaseUrl), statement_timeout: 0 });
+  const client = new pg.Client({
+    ...clientOptions(deployment.databaseUrl, APPLICATION),
+    statement_timeout: 0,
+  });
   await client.connect();
   // Keep the process alive if the lock's connection drops; the work then finishes or fails on its own.
   client.on("error", () => {});

@@ -1,11 +1,11 @@
-import type { KafkaClient } from "@edm/kafka";
+import type { DeadLetterSink, KafkaClient } from "@edm/kafka";
+import { clientOptions, endPool } from "@edm/postgres";
 import type { Logger } from "@edm/runtime";
 import pg from "pg";
 import type { BatchOutcome } from "./batch-handler";
 import { waitUntilCaughtUp } from "./catch-up";
 import { startCounting } from "./counting";
-import { clientOptions, endPool } from "./db";
-import type { DeadLetterSink } from "./dead-letter";
+import { APPLICATION } from "./db";
 import { type Generation, generationDatabaseUrl } from "./generation";
 import {
   activateGeneration,
@@ -111,7 +111,7 @@ export async function rebuildStats(options: RebuildOptions): Promise<RebuildResu
   const started = Date.now();
   await migrateDeployment({ databaseUrl, log });
   const deployment = await openDeployment(databaseUrl, options.groupId ?? "edm-stats");
-  const db = new pg.Pool({ ...clientOptions(databaseUrl), max: 2, application_name: "edm-stats rebuild" });
+  const db = new pg.Pool({ ...clientOptions(databaseUrl, `${APPLICATION} rebuild`), max: 2 });
   try {
     return await withRebuildLock(deployment, async () => {
       const pruned = options.pruneRetired ? await pruneGenerations(db, deployment, log) : [];

@@ -1,13 +1,12 @@
-import { createKafka, type KafkaClient } from "@edm/kafka";
+import { countedDeadLetters, createKafka, type KafkaClient, kafkaDeadLetters } from "@edm/kafka";
+import { type Db, databaseAnswers, endPool, withClient } from "@edm/postgres";
 import { createMetricsRegistry, type Logger, type RunningHttpServer, startHttpServer } from "@edm/runtime";
-import { EVENT_TOPICS } from "@edm/schema";
+import { DEAD_LETTER_TOPIC, EVENT_TOPICS } from "@edm/schema";
 import { createApp } from "./app";
 import type { BatchDeps } from "./batch-handler";
 import type { StatsConfig } from "./config";
 import { type Counting, startCounting } from "./counting";
-import { createPool, type Db, databaseAnswers, endPool, withClient } from "./db";
-import { kafkaDeadLetters } from "./dead-letter";
-import { countedDeadLetters } from "./dead-letter-metrics";
+import { APPLICATION, createStatsPool } from "./db";
 import { type Deployment, type Generation, generationDatabaseUrl } from "./generation";
 import { openDeployment, readActiveGeneration } from "./generation-control";
 import { followActiveGeneration, type GenerationFollower } from "./generation-follower";
@@ -73,7 +72,11 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
       kafka,
       generation: next,
       databaseUrl: generationDatabaseUrl(config.databaseUrl, next),
-      deadLetters: countedDeadLetters(kafkaDeadLetters(producer, next.groupId), registry, next.groupId),
+      deadLetters: countedDeadLetters(
+        kafkaDeadLetters(producer, { topic: DEAD_LETTER_TOPIC, consumer: next.groupId }),
+        registry,
+        next.groupId,
+      ),
       metrics: registry,
       log,
       sessionTimeoutMs: config.sessionTimeoutMs,
@@ -88,7 +91,7 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
   // rebuild committed, so its tables miss nothing and count nothing twice.
   const switchTo = async (next: Generation) => {
     const oldApiDb = apiDb;
-    apiDb = createPool(generationDatabaseUrl(config.databaseUrl, next), log, "api");
+    apiDb = createStatsPool(generationDatabaseUrl(config.databaseUrl, next), log, "api");
     queries?.use(createQueries(apiDb, deps.now));
     await counting?.stop();
     counting = undefined;
@@ -121,7 +124,7 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
       return generation;
     });
     // Two pools: the consumer's batches never queue behind HTTP queries (see POOL_SIZES).
-    const firstApiDb = createPool(generationDatabaseUrl(config.databaseUrl, generation), log, "api");
+    const firstApiDb = createStatsPool(generationDatabaseUrl(config.databaseUrl, generation), log, "api");
     apiDb = firstApiDb;
     queries = switchableQueries(createQueries(firstApiDb, deps.now));
     const ready = async () => ({
@@ -164,5 +167,5 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
 }
 
 function readActiveGenerationOnce(databaseUrl: string, deployment: Deployment): Promise<Generation> {
-  return withClient(databaseUrl, (client) => readActiveGeneration(client, deployment));
+  return withClient(databaseUrl, APPLICATION, (client) => readActiveGeneration(client, deployment));
 }

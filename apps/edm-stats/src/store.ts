@@ -1,15 +1,8 @@
+import { claimNewKeys, type Db, inTransaction, type StoreOutcome } from "@edm/postgres";
 import type pg from "pg";
 import { type Aggregates, aggregate, uniqueByKey } from "./aggregate";
-import { type Db, inTransaction } from "./db";
 import type { CountableEvent } from "./decode";
 import { BUTTON_KEYS, keepWithinKeyCap, PAGE_KEYS } from "./key-cap";
-
-export interface StoreOutcome {
-  /** Events counted now, for the first time. */
-  counted: number;
-  /** Events whose key was already recorded (a redelivery or a producer retry): not counted again. */
-  duplicates: number;
-}
 
 /**
  * Counts a batch's events exactly once, in ONE transaction: the batch's keys go into processed_events
@@ -23,17 +16,12 @@ export interface StoreOutcome {
 export async function storeBatch(db: Db, events: readonly CountableEvent[]): Promise<StoreOutcome> {
   const unique = uniqueByKey(events);
   if (unique.length === 0) return { counted: 0, duplicates: 0 };
-  // Sorted, so that concurrent batches claim overlapping keys in the same order (no deadlock).
-  const keys = unique.map(({ key }) => key).sort();
   return inTransaction(db, async (client) => {
-    const claimed = await client.query<{ event_key: string }>(
-      `insert into processed_events (event_key)
-       select unnest($1::text[])
-       on conflict do nothing
-       returning event_key`,
-      [keys],
+    const fresh = await claimNewKeys(
+      client,
+      "processed_events",
+      unique.map(({ key }) => key),
     );
-    const fresh = new Set(claimed.rows.map((row) => row.event_key));
     const toCount = unique.filter(({ key }) => fresh.has(key));
     if (toCount.length > 0) await addToAggregates(client, aggregate(toCount));
     return { counted: toCount.length, duplicates: events.length - toCount.length };

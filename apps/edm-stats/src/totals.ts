@@ -1,5 +1,5 @@
+import type { Db } from "@edm/postgres";
 import { TOPICS } from "@edm/schema";
-import type { Db } from "./db";
 import { qualified } from "./generation";
 
 /** The headline numbers of one generation's tables, to compare two generations. */

@@ -33,6 +33,9 @@ export type { KafkaConfig } from "./config";
 export { describeKafkaConfig, KafkaConfigError, loadKafkaConfig } from "./config";
 export type { BatchHandler, ConsumedBatch, ConsumerOptions, KafkaConsumer } from "./consumer";
 export type { ConsumerCrash } from "./consumer-lifecycle";
+export type { DeadLetter, DeadLetterSink } from "./dead-letter";
+export { DEAD_LETTER_HEADERS, kafkaDeadLetters, toDeadLetterRecord } from "./dead-letter";
+export { countedDeadLetters } from "./dead-letter-metrics";
 export type {
   GroupLag,
   GroupLagReader,

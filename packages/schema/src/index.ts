@@ -17,6 +17,23 @@ export {
 export { ORIGINAL_CLICK_EXAMPLE, ORIGINAL_PAGELOAD_EXAMPLE } from "./examples";
 export type { FieldError } from "./field-errors";
 export { formatPath } from "./field-errors";
+export type {
+  FunnelConversion,
+  FunnelCounts,
+  FunnelHour,
+  FunnelQuery,
+  FunnelResponse,
+} from "./funnel-api";
+export {
+  DEFAULT_FUNNEL_HOURS,
+  FUNNEL_API_PATH,
+  FunnelConversionSchema,
+  FunnelCountsSchema,
+  FunnelHourSchema,
+  FunnelQuerySchema,
+  FunnelResponseSchema,
+  MAX_FUNNEL_HOURS,
+} from "./funnel-api";
 export type { FunnelStep } from "./funnel-step";
 export { FUNNEL_STEPS, funnelDepth, funnelStepOf } from "./funnel-step";
 export {

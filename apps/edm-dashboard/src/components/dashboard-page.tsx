@@ -1,4 +1,5 @@
 import { formatCount } from "../format";
+import type { FunnelState } from "../live/use-funnel";
 import type { PipelineState } from "../live/use-pipeline-health";
 import { LOG_CAPACITY } from "../logic/bounded-log";
 import type { DashboardView } from "../logic/dashboard-view";
@@ -10,6 +11,7 @@ import { ConnectionNotice } from "./connection-notice";
 import { EmptyState } from "./empty-state";
 import { EventLog } from "./event-log";
 import { EventsPerSecondChart } from "./events-per-second-chart";
+import { FunnelPanel } from "./funnel-panel";
 import { Header } from "./header";
 import { LastHourChart } from "./last-hour-chart";
 import { LoadingState } from "./loading-state";
@@ -23,10 +25,12 @@ interface DashboardPageProps {
   config: RuntimeConfig;
   /** GET /api/pipeline's latest answer; the health panel shows under everything else, whatever the data. */
   pipeline?: PipelineState;
+  /** GET /api/funnel's latest answer (edm-funnel); no panel when the dashboard has no FUNNEL_URL. */
+  funnel?: FunnelState | undefined;
 }
 
 /** The whole page for one view of the data; no connections of its own, so it renders in tests as is. */
-export function DashboardPage({ view, config, pipeline }: DashboardPageProps) {
+export function DashboardPage({ view, config, pipeline, funnel }: DashboardPageProps) {
   return (
     <div className="page">
       <Header stream={view.stream} stats={view.stats} />
@@ -42,6 +46,7 @@ export function DashboardPage({ view, config, pipeline }: DashboardPageProps) {
           />
         )}
         {view.phase === "data" && <DashboardGrid view={view} />}
+        {funnel && <FunnelPanel state={funnel} />}
         {pipeline && <PipelinePanel state={pipeline} />}
       </main>
     </div>

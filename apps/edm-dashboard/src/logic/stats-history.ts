@@ -24,6 +24,8 @@ export interface LoadOptions {
   /** Per request; a stats that accepts connections but never answers must not freeze the panel. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Who answers, for the error messages; "edm-stats" unless told. */
+  service?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function getJson<S extends z.ZodType>(
   statsUrl: string,
   path: string,
   schema: S,
-  { fetch: fetchFn = globalThis.fetch, timeoutMs = 8000, signal }: LoadOptions,
+  { fetch: fetchFn = globalThis.fetch, timeoutMs = 8000, signal, service = "edm-stats" }: LoadOptions,
 ): Promise<z.output<S>> {
   const url = `${statsUrl.replace(/\/+$/, "")}${path}`;
   const controller = new AbortController();
@@ -63,15 +65,15 @@ export async function getJson<S extends z.ZodType>(
   let body: unknown;
   try {
     response = await fetchFn(url, { signal: controller.signal, headers: { accept: "application/json" } });
-    if (!response.ok) throw new Error(`edm-stats answered ${path} with HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`${service} answered ${path} with HTTP ${response.status}`);
     body = await response.json().catch(() => {
-      throw new Error(`edm-stats answered ${path} with something that is not JSON`);
+      throw new Error(`${service} answered ${path} with something that is not JSON`);
     });
   } catch (error) {
     if (controller.signal.aborted && !signal?.aborted) {
-      throw new Error(`edm-stats did not answer ${path} within ${Math.round(timeoutMs / 1000)} s`);
+      throw new Error(`${service} did not answer ${path} within ${Math.round(timeoutMs / 1000)} s`);
     }
-    if (error instanceof TypeError) throw new Error(`edm-stats is unreachable at ${statsUrl}`);
+    if (error instanceof TypeError) throw new Error(`${service} is unreachable at ${statsUrl}`);
     throw error;
   } finally {
     clearTimeout(timer);
@@ -82,7 +84,7 @@ export async function getJson<S extends z.ZodType>(
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
     throw new Error(
-      `edm-stats sent an unexpected answer for ${path}${where}: ${issue?.message ?? "invalid"}`,
+      `${service} sent an unexpected answer for ${path}${where}: ${issue?.message ?? "invalid"}`,
     );
   }
   return parsed.data;

@@ -1,5 +1,11 @@
 import { classifyDatabaseError } from "./database-fault";
-import type { StoreOutcome } from "./store";
+
+export interface StoreOutcome {
+  /** Events stored now, for the first time. */
+  counted: number;
+  /** Events whose key was already recorded (a redelivery or a producer retry): not stored again. */
+  duplicates: number;
+}
 
 export interface IsolatedOutcome<T> extends StoreOutcome {
   /** Items PostgreSQL refused even alone, each with the database's reason. */
@@ -11,8 +17,8 @@ export interface IsolatedOutcome<T> extends StoreOutcome {
  * the items responsible by halving: each half is tried again as its own transaction, and an item refused
  * on its own is the culprit. One bad record in a batch of n costs about 2·log2(n) extra transactions, and
  * everything else is stored. Any other error is thrown as it is: the caller retries the whole batch, and
- * the parts already committed are then found in processed_events and not counted again (store must be
- * idempotent, as storeBatch is).
+ * the parts already committed are then found by their dedupe keys and not counted again (store must be
+ * idempotent).
  *
  * `between` runs before each retry of a half (the consumer's heartbeat, so a long search keeps the
  * partition).

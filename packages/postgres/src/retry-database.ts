@@ -26,6 +26,8 @@ export interface RetryContext {
    * and the batch goes, uncommitted, to the partition's new owner.
    */
   heartbeat: () => Promise<void>;
+  /** Prefix of the log events: "stats" logs `stats.database.unreachable`, `stats.database.recovered`. */
+  eventPrefix: string;
   backoff?: Backoff;
   random?: () => number;
 }
@@ -50,7 +52,7 @@ export function backoffDelayMs(
  * it changes (failing, then answering again); each retry in between only at debug level.
  */
 export async function retryWhileDatabaseFails<T>(work: () => Promise<T>, context: RetryContext): Promise<T> {
-  const { where, log, signal } = context;
+  const { where, log, signal, eventPrefix } = context;
   const backoff = context.backoff ?? DATABASE_BACKOFF;
   let failures = 0;
   let state: DatabaseFault["kind"] | undefined;
@@ -60,7 +62,7 @@ export async function retryWhileDatabaseFails<T>(work: () => Promise<T>, context
       const result = await work();
       if (failures > 0) {
         log.info(
-          { event: "stats.database.recovered", where, failures },
+          { event: `${eventPrefix}.database.recovered`, where, failures },
           `PostgreSQL answers again; counting of ${where} resumed after ${failures} failed attempt(s)`,
         );
       }
@@ -71,7 +73,7 @@ export async function retryWhileDatabaseFails<T>(work: () => Promise<T>, context
       const fault = classifyDatabaseError(error);
       const delayMs = backoffDelayMs(failures, backoff, context.random);
       log[fault.kind === state ? "debug" : "warn"](
-        { event: `stats.database.${fault.kind}`, where, failures, retryInMs: delayMs, err: error },
+        { event: `${eventPrefix}.database.${fault.kind}`, where, failures, retryInMs: delayMs, err: error },
         describeWait(fault, where, delayMs),
       );
       state = fault.kind;

@@ -1,7 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { storeIsolatingRefused } from "./isolate-refused";
-import type { StoreOutcome } from "./store";
+import { type StoreOutcome, storeIsolatingRefused } from "./isolate-refused";
 
 /** Stands for PostgreSQL refusing a transaction that holds a "poison" item (pure logic: no database). */
 function refusingStore(poison: (item: string) => boolean) {

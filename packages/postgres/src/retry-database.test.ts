@@ -11,6 +11,7 @@ function context(overrides: Partial<RetryContext> = {}) {
   let heartbeats = 0;
   const ctx: RetryContext = {
     where: "edm-ui-click[0]",
+    eventPrefix: "stats",
     log: logs.log,
     signal: new AbortController().signal,
     heartbeat: async () => {

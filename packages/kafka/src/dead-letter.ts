@@ -1,7 +1,7 @@
-import type { ConsumedRecord, KafkaProducer, OutgoingRecord } from "@edm/kafka";
-import { DEAD_LETTER_TOPIC } from "@edm/schema";
+import type { KafkaProducer } from "./producer";
+import type { ConsumedRecord, OutgoingRecord } from "./records";
 
-/** A record that cannot be counted, and why. */
+/** A record a consumer cannot handle, and why. */
 export interface DeadLetter {
   record: ConsumedRecord;
   /** Not a valid event (the decoder said so), or a valid one the database refused to store. */
@@ -46,13 +46,19 @@ export function toDeadLetterRecord(letter: DeadLetter, consumer: string): Outgoi
   };
 }
 
-/** Writes dead letters to DEAD_LETTER_TOPIC with `producer` (connected by the caller). */
-export function kafkaDeadLetters(producer: KafkaProducer, consumer: string): DeadLetterSink {
+/**
+ * Writes dead letters to `topic` (the schema's DEAD_LETTER_TOPIC) with `producer`, connected by the caller;
+ * `consumer` (the group) is named in each letter's headers.
+ */
+export function kafkaDeadLetters(
+  producer: KafkaProducer,
+  { topic, consumer }: { topic: string; consumer: string },
+): DeadLetterSink {
   return {
     async send(letters) {
       if (letters.length === 0) return;
       await producer.send(
-        DEAD_LETTER_TOPIC,
+        topic,
         letters.map((letter) => toDeadLetterRecord(letter, consumer)),
       );
     },
