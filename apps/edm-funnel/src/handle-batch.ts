@@ -1,4 +1,4 @@
-import type { ConsumedBatch } from "@edm/kafka";
+import { type ConsumedBatch, traceIdOf } from "@edm/kafka";
 import type { Logger } from "@edm/runtime";
 import { decodeEventRecord } from "@edm/schema";
 
@@ -26,7 +26,13 @@ export async function handleBatch(
       continue;
     }
     log.warn(
-      { event: "funnel.record.invalid", reason: decoded.reason, topic: record.topic, offset: record.offset },
+      {
+        event: "funnel.record.invalid",
+        reason: decoded.reason,
+        topic: record.topic,
+        offset: record.offset,
+        trace_id: traceIdOf(record.headers),
+      },
       `skipped a record on ${record.topic} that is not a valid event: ${decoded.reason}`,
     );
   }

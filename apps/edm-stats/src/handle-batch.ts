@@ -1,4 +1,4 @@
-import type { ConsumedBatch, ConsumedRecord } from "@edm/kafka";
+import { type ConsumedBatch, type ConsumedRecord, traceIdOf } from "@edm/kafka";
 import type { Logger } from "@edm/runtime";
 import type { Db } from "./db";
 import type { DeadLetter, DeadLetterSink } from "./dead-letter";
@@ -117,7 +117,14 @@ export async function handleBatch(deps: BatchDeps, batch: BatchInput): Promise<B
 function logDeadLetters(log: Logger, event: string, letters: readonly DeadLetter[]): void {
   for (const { record, reason } of letters) {
     log.warn(
-      { event, reason, topic: record.topic, partition: record.partition, offset: record.offset },
+      {
+        event,
+        reason,
+        topic: record.topic,
+        partition: record.partition,
+        offset: record.offset,
+        trace_id: traceIdOf(record.headers),
+      },
       `a record on ${record.topic} could not be counted and was moved to the dead-letter topic: ${reason}`,
     );
   }

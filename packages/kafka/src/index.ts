@@ -32,6 +32,8 @@ export type { RetryPolicy } from "./client-parts";
 export type { KafkaConfig } from "./config";
 export { describeKafkaConfig, KafkaConfigError, loadKafkaConfig } from "./config";
 export type { BatchHandler, ConsumedBatch, ConsumerCrash, ConsumerOptions, KafkaConsumer } from "./consumer";
+export type { BatchTrace, BatchWhere } from "./consumer-tracing";
+export { startBatchTrace } from "./consumer-tracing";
 export type {
   GroupLag,
   GroupLagReader,
@@ -46,4 +48,11 @@ export type { KafkaLogger } from "./logger-bridge";
 export type { KafkaProducer, PartitionWrite, ProducerOptions, TopicRecords } from "./producer";
 export type { ConsumedRecord, OutgoingRecord } from "./records";
 export type { KafkaTls } from "./tls";
+export {
+  contextFromHeaders,
+  spanContextFromHeaders,
+  TRACE_HEADERS,
+  traceHeaders,
+  traceIdOf,
+} from "./trace-context";
 export { TimeoutError, withTimeout } from "./with-timeout";
