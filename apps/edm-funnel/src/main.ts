@@ -1,4 +1,5 @@
-import { createLogger, runService, startTracing } from "@edm/runtime";
+import { createLogger, runService } from "@edm/runtime";
+import { startTracing } from "@edm/tracing";
 import { loadConfig } from "./config";
 import { startFunnel } from "./service";
 

@@ -1,5 +1,6 @@
 import { describeKafkaConfig } from "@edm/kafka";
-import { createLogger, runService, startTracing } from "@edm/runtime";
+import { createLogger, runService } from "@edm/runtime";
+import { startTracing } from "@edm/tracing";
 import { loadConfig } from "./config";
 import { startStream } from "./service";
 

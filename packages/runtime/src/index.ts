@@ -31,5 +31,3 @@ export type { RunServiceOptions, ServiceContext, SignalSource, Stoppable } from 
 export { runService } from "./run-service";
 export type { StaticSiteOptions } from "./static-site";
 export { createStaticSite } from "./static-site";
-export type { Tracing, TracingOptions } from "./tracing";
-export { startTracing } from "./tracing";
