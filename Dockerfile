@@ -25,6 +25,7 @@ COPY packages/postgres/package.json packages/postgres/
 COPY packages/runtime/package.json packages/runtime/
 COPY packages/schema/package.json packages/schema/
 COPY packages/testkit/package.json packages/testkit/
+COPY packages/tracing/package.json packages/tracing/
 COPY apps/edm-ui/package.json apps/edm-ui/
 COPY apps/edm-relay/package.json apps/edm-relay/
 COPY apps/edm-stream/package.json apps/edm-stream/

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { ALL_TOPICS, EVENT_TOPICS, TOPICS } from "@edm/schema";
 import { createTestSchema, type TestSchema, testKafka } from "@edm/testkit";
+import { dropGenerations } from "edm-stats/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { dropGenerations } from "../../apps/edm-stats/src/testing/generations";
 import { runEdm } from "../../packages/cli/src/testing/run-edm";
 
 // `pnpm edm rebuild-stats` as a user runs it: the CLI runs edm-stats's own rebuild as a child process

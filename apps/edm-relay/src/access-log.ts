@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "@edm/runtime";
 import type { Request } from "express";
 import { pinoHttp } from "pino-http";
+import { requestTraceFields } from "./request-span";
 
 // Heroku's router sends X-Request-ID; reusing it ties our log line to the router's. Anything odd is
 // replaced, since it is client-controlled text that ends up in logs.
@@ -26,7 +27,10 @@ function isInvented(err: Error, res: ServerResponse): boolean {
   return err.message === `failed with status code ${res.statusCode}`;
 }
 
-/** One line per request: method, path, status, time, client address. Never bodies or headers. */
+/**
+ * One line per request: method, path, status, time, client address, and the trace_id of an event request
+ * (see request-span.ts). Never bodies or headers.
+ */
 export function accessLog(log: Logger) {
   return pinoHttp({
     logger: log,
@@ -45,7 +49,7 @@ export function accessLog(log: Logger) {
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customProps: (req) => ({ clientIp: (req as Request).ip }),
+    customProps: (req) => ({ clientIp: (req as Request).ip, ...requestTraceFields(req as Request) }),
     customSuccessMessage: (req, res, ms) =>
       `${req.method} ${pathOf(req)} answered ${res.statusCode} in ${Math.round(ms)} ms`,
     // pino-http invents an Error for every 5xx; the relay logs real causes itself, so it is dropped.

@@ -8,6 +8,7 @@ import type { Batcher } from "./batcher";
 import { EVENT_PATHS, eventRoutes } from "./event-routes";
 import { errorHandler, notFound, sendError } from "./http-errors";
 import type { RelayMetrics } from "./relay-metrics";
+import { traceRequests } from "./request-span";
 
 export interface RelayAppOptions {
   batcher: Batcher;
@@ -32,6 +33,8 @@ export function createRelayApp(options: RelayAppOptions): Express {
   app.set("etag", false);
   // First, so that every request is timed and scrapes stay out of the access log.
   if (options.metrics) app.use(metricsRoutes(options.metrics));
+  // Before the access log, so its line carries the request's trace_id.
+  app.use(EVENT_PATHS, traceRequests());
   app.use(accessLog(log));
   // The relay is an API called from other origins: its answers may be read cross-origin (CORS decides
   // by whom), so helmet's same-origin resource policy is relaxed.
@@ -40,7 +43,8 @@ export function createRelayApp(options: RelayAppOptions): Express {
     cors({
       origin: options.corsOrigins,
       methods: ["GET", "POST"],
-      allowedHeaders: ["Content-Type", "Accept"],
+      // traceparent/tracestate: the shop's W3C trace context, continued by the relay (request-span.ts).
+      allowedHeaders: ["Content-Type", "Accept", "traceparent", "tracestate"],
       // A browser hides every response header not listed here from the page: the shop reads
       // Retry-After on a 429 or 503 to wait as long as the relay asks before sending again.
       exposedHeaders: ["Retry-After"],

@@ -4,7 +4,9 @@ import { acceptEvents } from "./accept-events";
 import type { Batcher } from "./batcher";
 import { toBatchItem } from "./event-records";
 import { methodNotAllowed, requireJsonBody, sendError } from "./http-errors";
+import { withProducerSpan } from "./produce-span";
 import type { RelayMetrics } from "./relay-metrics";
+import { requestTraceContext } from "./request-span";
 import { RelayUnavailableError } from "./unavailable-error";
 
 /** What a client is told to wait before retrying a 503. */
@@ -49,7 +51,9 @@ function receive(batcher: Batcher, metrics?: RelayMetrics, topic?: Topic, route?
     }
     const { events } = acceptance;
     try {
-      await batcher.submit(events.map(toBatchItem));
+      await withProducerSpan(requestTraceContext(req), events, (headers) =>
+        batcher.submit(events.map((event) => toBatchItem(event, headers))),
+      );
     } catch (error) {
       if (!(error instanceof RelayUnavailableError)) throw error;
       metrics?.refused(error.reason, events.length);

@@ -1,4 +1,4 @@
-import type { BatchHandler } from "@edm/kafka";
+import { type BatchHandler, traceIdOf } from "@edm/kafka";
 import type { Logger } from "@edm/runtime";
 import { decodeEventRecord, type EdmEvent } from "@edm/schema";
 
@@ -32,6 +32,7 @@ export function createBatchHandler({ broadcast, log }: BatchHandlerDeps): BatchH
           partition: record.partition,
           offset: record.offset,
           bytes: record.value?.length ?? 0,
+          trace_id: traceIdOf(record.headers),
         },
         `Skipped a Kafka record that is not a valid event: ${decoded.reason}`,
       );

@@ -1,13 +1,17 @@
 import { describeKafkaConfig } from "@edm/kafka";
 import { createLogger, runService } from "@edm/runtime";
+import { startTracing } from "@edm/tracing";
 import { loadConfig } from "./config";
 import { startStream } from "./service";
 
+// First: spans go to OTEL_EXPORTER_OTLP_ENDPOINT when it is set; without it tracing is a no-op.
+const tracing = startTracing({ service: "edm-stream" });
 const log = createLogger({ service: "edm-stream" });
 
 await runService({
   name: "edm-stream",
   log,
+  tracing,
   start: async ({ fail }) => {
     const config = loadConfig();
     log.info(

@@ -1,8 +1,10 @@
+import { context } from "@opentelemetry/api";
 import type { EachBatchPayload } from "kafkajs";
 import type { Registry } from "prom-client";
 import { type ClientParts, errorMessage } from "./client-parts";
 import { type ConsumerCrash, createConsumerLifecycle } from "./consumer-lifecycle";
 import { consumerMetrics } from "./consumer-metrics";
+import { logHandledRecords, startBatchTrace } from "./consumer-tracing";
 import { HandlerFailedError } from "./handler-failed-error";
 import { type ConsumedRecord, toConsumedRecord } from "./records";
 
@@ -131,16 +133,21 @@ export function createConsumer(parts: ClientParts, options: ConsumerOptions): Ka
     const startedAt = performance.now();
     const seconds = () => (performance.now() - startedAt) / 1_000;
     if (records[0]) metrics.batchStarted(topic, batch.partition, records[0].offset, batch.highWatermark);
+    const traceWhere = { groupId: options.groupId, topic, partition: batch.partition };
+    const traced = startBatchTrace(traceWhere, records);
     try {
-      await handler({
-        topic,
-        partition: batch.partition,
-        records,
-        highWatermark: batch.highWatermark,
-        heartbeat,
-        signal,
-      });
+      await context.with(traced.context, () =>
+        handler({
+          topic,
+          partition: batch.partition,
+          records,
+          highWatermark: batch.highWatermark,
+          heartbeat,
+          signal,
+        }),
+      );
     } catch (error) {
+      traced.end(error);
       metrics.batchFailed(topic, seconds());
       if (lostPartition !== undefined && !signal.aborted) {
         log.info(
@@ -163,9 +170,16 @@ export function createConsumer(parts: ClientParts, options: ConsumerOptions): Ka
     // same offset again instead of skipping records that were never committed.
     const lastOffset = batch.lastOffset();
     const nextOffset = (BigInt(lastOffset) + 1n).toString();
-    await payload.commitOffsetsIfNecessary({
-      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset }] }],
-    });
+    try {
+      await payload.commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset }] }],
+      });
+    } catch (error) {
+      traced.end(error);
+      throw error;
+    }
+    traced.end();
+    logHandledRecords(log, traceWhere, records);
     payload.resolveOffset(lastOffset);
     metrics.batchHandled({
       topic,

@@ -33,6 +33,8 @@ export type { KafkaConfig } from "./config";
 export { describeKafkaConfig, KafkaConfigError, loadKafkaConfig } from "./config";
 export type { BatchHandler, ConsumedBatch, ConsumerOptions, KafkaConsumer } from "./consumer";
 export type { ConsumerCrash } from "./consumer-lifecycle";
+export type { BatchTrace, BatchWhere } from "./consumer-tracing";
+export { startBatchTrace } from "./consumer-tracing";
 export type { DeadLetter, DeadLetterSink } from "./dead-letter";
 export { DEAD_LETTER_HEADERS, kafkaDeadLetters, toDeadLetterRecord } from "./dead-letter";
 export { countedDeadLetters } from "./dead-letter-metrics";
@@ -51,4 +53,11 @@ export { partitionForKey } from "./partitioner";
 export type { KafkaProducer, PartitionWrite, ProducerOptions, TopicRecords } from "./producer";
 export type { ConsumedRecord, OutgoingRecord } from "./records";
 export type { KafkaTls } from "./tls";
+export {
+  contextFromHeaders,
+  spanContextFromHeaders,
+  TRACE_HEADERS,
+  traceHeaders,
+  traceIdOf,
+} from "./trace-context";
 export { TimeoutError, withTimeout } from "./with-timeout";

@@ -1,4 +1,10 @@
-import type { ConsumedBatch, ConsumedRecord, DeadLetter, DeadLetterSink } from "@edm/kafka";
+import {
+  type ConsumedBatch,
+  type ConsumedRecord,
+  type DeadLetter,
+  type DeadLetterSink,
+  traceIdOf,
+} from "@edm/kafka";
 import type { Logger } from "@edm/runtime";
 import { type StoreOutcome, storeIsolatingRefused } from "./isolate-refused";
 import { type Backoff, retryWhileDatabaseFails } from "./retry-database";
@@ -109,7 +115,14 @@ export async function storeBatchOnce<T>(deps: StoreOnceDeps<T>, batch: BatchInpu
 function logDeadLetters(log: Logger, event: string, letters: readonly DeadLetter[]): void {
   for (const { record, reason } of letters) {
     log.warn(
-      { event, reason, topic: record.topic, partition: record.partition, offset: record.offset },
+      {
+        event,
+        reason,
+        topic: record.topic,
+        partition: record.partition,
+        offset: record.offset,
+        trace_id: traceIdOf(record.headers),
+      },
       `a record on ${record.topic} could not be counted and was moved to the dead-letter topic: ${reason}`,
     );
   }

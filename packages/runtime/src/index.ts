@@ -26,6 +26,7 @@ export { loadMetricsConfig } from "./metrics-config";
 export type { MetricsRegistryOptions } from "./metrics-registry";
 export { createMetricsRegistry } from "./metrics-registry";
 export { bearerTokenMatches } from "./metrics-token";
+export { methodLabel, routeLabel } from "./route-label";
 export type { RunServiceOptions, ServiceContext, SignalSource, Stoppable } from "./run-service";
 export { runService } from "./run-service";
 export type { StaticSiteOptions } from "./static-site";

@@ -28,7 +28,12 @@ export interface RunServiceOptions {
   stopTimeoutMs?: number;
   signals?: SignalSource;
   exit?: (code: number) => void;
+  /** Stopped after the service (startTracing's result), so the last spans are sent before exiting. */
+  tracing?: Stoppable;
 }
+
+/** The tracing exporter gets this long to send what it holds; spans are not worth a missed deadline. */
+const TRACING_STOP_MS = 2_000;
 
 /**
  * Runs a service's lifecycle: start, then on SIGTERM/SIGINT (or `fail`) a time-bounded stop, then exit.
@@ -47,7 +52,10 @@ export async function runService(options: RunServiceOptions): Promise<void> {
     stopping = true;
     void started
       ?.then((service) => (service ? stopWithin(service, stopTimeoutMs, name, log) : 1))
-      .then((code) => exit(failed ? 1 : code));
+      .then(async (code) => {
+        if (options.tracing) await stopWithin(options.tracing, TRACING_STOP_MS, "tracing", log);
+        exit(failed ? 1 : code);
+      });
   };
 
   // Listening before start() means a SIGTERM during a slow start still gets a clean stop afterwards.

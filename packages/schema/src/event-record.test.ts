@@ -40,6 +40,15 @@ describe("encodeEventRecord", () => {
   it("writes a page load to the page-load topic", () => {
     expect(encodeEventRecord({ ...ORIGINAL_PAGELOAD_EXAMPLE, id: ID }).topic).toBe(TOPICS.pageload);
   });
+
+  it("adds the headers it is given (trace context) beside the event id, which they cannot replace", () => {
+    const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    const { record } = encodeEventRecord(
+      { ...ORIGINAL_CLICK_EXAMPLE, id: ID },
+      { traceparent, [EVENT_ID_HEADER]: "not-the-id" },
+    );
+    expect(record.headers).toEqual({ traceparent, [EVENT_ID_HEADER]: ID });
+  });
 });
 
 describe("topicFor", () => {

@@ -56,11 +56,20 @@ export function topicFor(event: EdmEvent): Topic {
 /**
  * The Kafka record of a validated event: keyed by session (`uuid`), so all events of one visit land on
  * one partition and stay in order; the value is the event as JSON, with its id also in a header.
+ * `headers` are added beside it: the relay passes W3C trace context (`traceparent`), so every consumer
+ * continues the trace of the request that brought the event.
  */
-export function encodeEventRecord(event: IdentifiedEvent): EncodedEventRecord {
+export function encodeEventRecord(
+  event: IdentifiedEvent,
+  headers: Readonly<Record<string, string>> = {},
+): EncodedEventRecord {
   return {
     topic: topicFor(event),
-    record: { key: event.uuid, value: JSON.stringify(event), headers: { [EVENT_ID_HEADER]: event.id } },
+    record: {
+      key: event.uuid,
+      value: JSON.stringify(event),
+      headers: { ...headers, [EVENT_ID_HEADER]: event.id },
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { clickEvent } from "./events";
 import type { QueuedEvent } from "./outbox";
 import { parseRetryAfter, sendBatch } from "./send-batch";
 import { fakeRelay } from "./testing";
+import { TRACEPARENT_FORMAT } from "./traceparent";
 
 const URL = "http://relay.test/api/events";
 const event: QueuedEvent = {
@@ -22,6 +23,16 @@ describe("sendBatch", () => {
     expect(new Headers(call?.init.headers).get("content-type")).toBe("application/json");
     expect(call?.events).toEqual([event]);
     expect(call?.init.keepalive).toBe(true);
+  });
+
+  it("starts a new trace for each POST, in a traceparent header", async () => {
+    const relay = fakeRelay();
+    await sendBatch(relay.fetch, URL, [event]);
+    await sendBatch(relay.fetch, URL, [event]);
+    const sent = relay.calls.map((call) => new Headers(call.init.headers).get("traceparent"));
+    expect(sent[0]).toMatch(TRACEPARENT_FORMAT);
+    expect(sent[1]).toMatch(TRACEPARENT_FORMAT);
+    expect(sent[0]).not.toBe(sent[1]);
   });
 
   it("reads 400 and 413 as a refusal of the batch, with the relay's reason", async () => {

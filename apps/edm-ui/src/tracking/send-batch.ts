@@ -1,4 +1,5 @@
 import type { QueuedEvent } from "./outbox";
+import { newTraceparent } from "./traceparent";
 
 // One POST of a batch to the relay, and what its answer means for the events in it.
 
@@ -32,7 +33,12 @@ export async function sendBatch(
       // Lets a batch already on its way finish when the visitor leaves the page (pagehide then beacons
       // only what is not in flight, so most events are sent once).
       keepalive: true,
-      headers: { "content-type": "application/json", accept: "application/json" },
+      // Each POST starts a trace the relay and the consumers continue (traceparent.ts).
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        traceparent: newTraceparent(),
+      },
       body: JSON.stringify(events),
       signal: abort.signal,
     });
