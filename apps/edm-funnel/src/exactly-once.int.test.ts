@@ -3,7 +3,7 @@ import { DEAD_LETTER_TOPIC, type FunnelResponse, FunnelResponseSchema } from "@e
 import { readTopic, scrapeMetrics, sumOf } from "@edm/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hourOf } from "./funnel";
-import type { BatchDeps } from "./handle-batch";
+import type { BatchDeps } from "./batch-handler";
 import { migrateFunnel } from "./migrate";
 import { type RunningFunnel, startFunnel } from "./service";
 import {

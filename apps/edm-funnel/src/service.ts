@@ -4,7 +4,7 @@ import { createMetricsRegistry, type Logger, type RunningHttpServer, startHttpSe
 import { DEAD_LETTER_TOPIC, EVENT_TOPICS } from "@edm/schema";
 import { createApp } from "./app";
 import type { FunnelConfig } from "./config";
-import { type BatchDeps, handleBatch } from "./handle-batch";
+import { type BatchDeps, handleBatch } from "./batch-handler";
 import { APPLICATION, migrateFunnel } from "./migrate";
 import { readFunnel } from "./queries";
 
