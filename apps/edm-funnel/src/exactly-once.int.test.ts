@@ -2,8 +2,8 @@ import { DEAD_LETTER_HEADERS } from "@edm/kafka";
 import { DEAD_LETTER_TOPIC, type FunnelResponse, FunnelResponseSchema } from "@edm/schema";
 import { readTopic, scrapeMetrics, sumOf } from "@edm/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { hourOf } from "./funnel";
 import type { BatchDeps } from "./batch-handler";
+import { hourOf } from "./funnel";
 import { migrateFunnel } from "./migrate";
 import { type RunningFunnel, startFunnel } from "./service";
 import {

@@ -3,8 +3,8 @@ import { createPool, type Db, databaseAnswers, endPool } from "@edm/postgres";
 import { createMetricsRegistry, type Logger, type RunningHttpServer, startHttpServer } from "@edm/runtime";
 import { DEAD_LETTER_TOPIC, EVENT_TOPICS } from "@edm/schema";
 import { createApp } from "./app";
-import type { FunnelConfig } from "./config";
 import { type BatchDeps, handleBatch } from "./batch-handler";
+import type { FunnelConfig } from "./config";
 import { APPLICATION, migrateFunnel } from "./migrate";
 import { readFunnel } from "./queries";
 
