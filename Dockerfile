@@ -18,6 +18,7 @@ WORKDIR /repo
 # The workspace's manifests alone, so installs are redone only when a manifest or the lockfile changes.
 FROM base AS manifests
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc tsconfig.base.json ./
+COPY patches/ patches/
 COPY packages/build/package.json packages/build/
 COPY packages/cli/package.json packages/cli/
 COPY packages/kafka/package.json packages/kafka/

@@ -31,7 +31,8 @@ const REWRITTEN = ["package.json", "pnpm-lock.yaml"];
 /** Whether a path of the repository belongs in `app`'s tarball. */
 export function belongsInSource(path: string, app: HerokuApp): boolean {
   if (!path.includes("/")) return path !== "Procfile";
-  return path.startsWith("packages/") || path.startsWith(`apps/${app}/`);
+  // patches/: the dependency patches pnpm-workspace.yaml names, which every install applies.
+  return path.startsWith("packages/") || path.startsWith("patches/") || path.startsWith(`apps/${app}/`);
 }
 
 /** belongsInSource as git pathspecs: ":(glob)*" is the root's files, its "*" never crossing a "/". */

@@ -235,7 +235,7 @@ describe("the front-ends", () => {
     expect(await config.json()).toEqual({ relayUrl: localOrigin(heroku, "relay") });
   });
 
-  it("the dashboard serves its build and tells the browser where stats, the stream and the shop are", async () => {
+  it("the dashboard serves its build and tells the browser where stats, the stream, the shop and the funnel are", async () => {
     const page = await fetch(url("dashboard", "/"));
     expect(page.status).toBe(200);
     expect(await page.text()).toBe(await indexOf("dashboard"));
@@ -244,6 +244,8 @@ describe("the front-ends", () => {
       statsUrl: localOrigin(heroku, "stats"),
       streamUrl: localOrigin(heroku, "stream"),
       shopUrl: localOrigin(heroku, "ui"),
+      // edm-funnel is not started here: its origin is Terraform's, as evaluated for the dashboard.
+      funnelUrl: expect.stringMatching(/^https:\/\/\S+$/),
     });
   });
 });

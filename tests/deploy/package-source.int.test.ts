@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 describe.each(HEROKU_APPS)("the Heroku source of %s", (app) => {
-  it("holds the root files, packages/ and this app only, its Procfile and a build of this app alone", async () => {
+  it("holds the root files, packages/, patches/ and this app only, its Procfile and a build of this app alone", async () => {
     const written = await writeSourcePackage({ app, outDir: join(scratch, "out"), repoRoot: repo });
     const entries = readTar(gunzipSync(await readFile(written.path)));
     const paths = entries.map((entry) => entry.path);
@@ -63,9 +63,15 @@ describe.each(HEROKU_APPS)("the Heroku source of %s", (app) => {
 
     expect(
       paths.filter(
-        (path) => path.includes("/") && !path.startsWith("packages/") && !path.startsWith(`apps/${app}/`),
+        (path) =>
+          path.includes("/") &&
+          !path.startsWith("packages/") &&
+          !path.startsWith("patches/") &&
+          !path.startsWith(`apps/${app}/`),
       ),
     ).toEqual([]);
+    // pnpm-workspace.yaml names the kafkajs patch; every install in the buildpack applies it.
+    expect(paths).toContain("patches/kafkajs@2.2.4.patch");
     expect(paths).toEqual(
       expect.arrayContaining([
         "package.json",

@@ -42,6 +42,7 @@ describe("belongsInSource", () => {
       "package.json",
       "pnpm-lock.yaml",
       ".npmrc",
+      "patches/kafkajs@2.2.4.patch",
       "packages/kafka/src/index.ts",
       "apps/edm-relay/src/main.ts",
     ];
