@@ -19,10 +19,18 @@ export interface StreamConfig {
   clientStallTimeoutMs: number;
   /** Dashboards served at once by this instance; one more is refused with a reason, and retries. */
   maxDashboards: number;
+  /** At most one frame per this long: events arriving meanwhile wait for the next frame. */
+  frameIntervalMs: number;
 }
 
 /** Every event goes to every dashboard: 500 keeps one small dyno's fan-out well within a core. */
 export const DEFAULT_MAX_DASHBOARDS = 500;
+
+/**
+ * Frames per second per dashboard stay at most 1000 / this, whatever the event rate: the work per
+ * dashboard stops growing with events. An event waits at most this long for its frame.
+ */
+export const DEFAULT_FRAME_INTERVAL_MS = 50;
 
 /** The local shop (3000) and dashboard (3004), under both names a browser may use for this machine. */
 export const DEFAULT_CORS_ORIGINS = [
@@ -47,6 +55,9 @@ const schema = z.object({
   STREAM_CLIENT_MAX_QUEUED_EVENTS: wholeNumber({ defaultValue: 1_000, min: 1 }),
   STREAM_CLIENT_STALL_TIMEOUT: durationMs(20_000),
   STREAM_MAX_DASHBOARDS: wholeNumber({ defaultValue: DEFAULT_MAX_DASHBOARDS, min: 1 }),
+  STREAM_FRAME_INTERVAL: durationMs(DEFAULT_FRAME_INTERVAL_MS).refine((ms) => ms >= 1 && ms <= 1_000, {
+    message: "must be from 1ms to 1s",
+  }),
 });
 
 /** Where this process runs; passed in so tests need not depend on the machine. */
@@ -80,5 +91,6 @@ export function loadConfig(
     clientMaxQueuedEvents: parsed.STREAM_CLIENT_MAX_QUEUED_EVENTS,
     clientStallTimeoutMs: parsed.STREAM_CLIENT_STALL_TIMEOUT,
     maxDashboards: parsed.STREAM_MAX_DASHBOARDS,
+    frameIntervalMs: parsed.STREAM_FRAME_INTERVAL,
   };
 }

@@ -4,6 +4,7 @@ import { EVENT_TOPICS } from "@edm/schema";
 import { createBatchHandler } from "./batch-handler";
 import { type BroadcastStatus, createBroadcaster } from "./broadcaster";
 import type { StreamConfig } from "./config";
+import { createFrameClock } from "./frame-clock";
 import { createHttpApp } from "./http-app";
 import { requireTopics } from "./required-topics";
 import { createSocketServer } from "./socket-server";
@@ -64,10 +65,12 @@ export async function startStream(config: StreamConfig, deps: StreamDeps): Promi
     maxQueued: config.clientMaxQueuedEvents,
     stallTimeoutMs: config.clientStallTimeoutMs,
   });
+  const frames = createFrameClock({ intervalMs: config.frameIntervalMs, send: broadcaster.broadcast });
 
   const closeDashboards = async () => {
     // Closing each connection (rather than sending socket.io's "disconnect") makes dashboards
     // reconnect by themselves, to another instance or to this one once it is back.
+    frames.stop();
     io.engine.close();
     const ioClosed = io.close();
     await http.close(HTTP_DRAIN_MS);
@@ -79,7 +82,7 @@ export async function startStream(config: StreamConfig, deps: StreamDeps): Promi
   });
   try {
     await requireTopics(kafka, EVENT_TOPICS);
-    await consumer.start(createBatchHandler({ broadcast: broadcaster.broadcast, log }));
+    await consumer.start(createBatchHandler({ broadcast: frames.add, log }));
   } catch (error) {
     await closeDashboards();
     throw error;

@@ -37,8 +37,8 @@ export type { BatchParseResult, ParseOptions, ParseResult } from "./parse";
 export { parseEvent, parseEventBatch } from "./parse";
 export type { ShopProduct } from "./shop-catalog";
 export { SHOP_PRODUCTS } from "./shop-catalog";
-export type { ClientToServerEvents, ServerToClientEvents } from "./socket-events";
-export { SOCKET_EVENT } from "./socket-events";
+export type { ClientToServerEvents, ServerToClientEvents, StreamAuth } from "./socket-events";
+export { SOCKET_EVENT, SOCKET_FRAME, STREAM_AUTH_FRAMES } from "./socket-events";
 export type {
   ClickCount,
   ClickCountsResponse,
