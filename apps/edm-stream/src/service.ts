@@ -32,6 +32,9 @@ export interface RunningStream {
   stop(): Promise<void>;
 }
 
+/** Partitions whose batches are handled at once (each partition's batches still in order). */
+const PARTITIONS_AT_ONCE = 16;
+
 /** Time given to HTTP requests in flight (long polls) when stopping, before connections are cut. */
 const HTTP_DRAIN_MS = 5_000;
 
@@ -44,6 +47,9 @@ export async function startStream(config: StreamConfig, deps: StreamDeps): Promi
     topics: [...EVENT_TOPICS],
     // A new group starts at the newest records: see consumer-group.ts.
     fromBeginning: false,
+    // Each batch's offset commit is a round trip to the broker; one partition after another, a fetch
+    // of six partitions made the last one's events wait for five commits before they were even framed.
+    partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
   });
 
   // HTTP listens before Kafka is joined: Heroku kills a web dyno that has not bound $PORT within
