@@ -5,7 +5,8 @@
  * POSTed to edm-relay at CLICK_RATE a second (autocannon), timed until a dashboard's frame brings them.
  *
  *   pnpm bench:stream        (CLIENTS=500 WORKERS=4 RATE=1000 SECONDS=10 CLICK_RATE=2000;
- *                             FORMS=frames,single adds the per-event messages of the original dashboard)
+ *                             FORMS=frames,single adds the per-event messages of the original dashboard;
+ *                             STREAM_FRAME_INTERVAL=50ms to try another interval)
  */
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
@@ -29,6 +30,8 @@ const rate = Number(process.env.RATE ?? 1_000);
 const seconds = Number(process.env.SECONDS ?? 10);
 const clickRate = Number(process.env.CLICK_RATE ?? 2_000);
 const forms = (process.env.FORMS ?? "frames").split(",");
+const frameInterval = process.env.STREAM_FRAME_INTERVAL;
+const streamEnv = { ...(frameInterval ? { STREAM_FRAME_INTERVAL: frameInterval } : {}) };
 /** Time given to the last events to arrive once sending stops. */
 const SETTLE_MS = 3_000;
 const log = createLogger({ service: "bench", env: { LOG_LEVEL: "warn" } });
@@ -52,7 +55,8 @@ async function bareServer(): Promise<Delivery> {
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const runId = randomUUID().slice(0, 8);
   const crowd = await connectCrowd({ url, clients, workers, frames: true, runId });
-  const frames = createFrameClock({ intervalMs: 50, send: (frame) => io.emit(SOCKET_FRAME, frame) });
+  const intervalMs = loadConfig({ ...env, ...streamEnv }).frameIntervalMs;
+  const frames = createFrameClock({ intervalMs, send: (frame) => io.emit(SOCKET_FRAME, frame) });
   const sent = await sendAtRate(rate, seconds, (index, now) => benchEvent(index, runId, now), frames.add);
   await settle();
   const delivery = await crowd.report(sent);
@@ -63,7 +67,7 @@ async function bareServer(): Promise<Delivery> {
 
 async function stream(frames: boolean): Promise<Delivery> {
   const running = await startStream(
-    loadConfig({ ...env, PORT: "0", STREAM_INSTANCE_ID: `bench-${randomUUID().slice(0, 8)}` }),
+    loadConfig({ ...env, ...streamEnv, PORT: "0", STREAM_INSTANCE_ID: `bench-${randomUUID().slice(0, 8)}` }),
     { log },
   );
   await waitUntilStreaming(running.url, () => produceEvents(producer, [benchEvent(0, "warm-up")]));
@@ -93,7 +97,7 @@ async function clickToDashboard(): Promise<Delivery> {
   });
   await relay.kafkaConnected;
   const running = await startStream(
-    loadConfig({ ...env, PORT: "0", STREAM_INSTANCE_ID: `bench-${randomUUID().slice(0, 8)}` }),
+    loadConfig({ ...env, ...streamEnv, PORT: "0", STREAM_INSTANCE_ID: `bench-${randomUUID().slice(0, 8)}` }),
     { log },
   );
   await waitUntilStreaming(running.url, () => produceEvents(producer, [benchEvent(0, "warm-up")]));

@@ -1,7 +1,7 @@
 import type { Logger } from "@edm/runtime";
 import { type EdmEvent, SOCKET_EVENT, SOCKET_FRAME } from "@edm/schema";
 import type { Socket } from "socket.io";
-import { createFrameSizes } from "./frame-backlog";
+import { createFrameSizes, type FrameSizes } from "./frame-backlog";
 import { createSlowClientPolicy, type SlowClientTotals } from "./slow-clients";
 import type { StreamServer } from "./socket-server";
 import { ROOMS } from "./subscription";
@@ -46,12 +46,26 @@ export function createBroadcaster({ io, log, maxQueued, stallTimeoutMs }: Broadc
   const policy = createSlowClientPolicy({ maxQueued, stallTimeoutMs });
   const namespace = io.of("/");
   const sockets = namespace.sockets;
-  const frameSizes = createFrameSizes();
+  // Each client's own: one that was skipped did not get the frames the others got meanwhile.
+  const frameSizes = new WeakMap<Socket, FrameSizes>();
   let eventsBroadcast = 0;
 
   const queuedEvents = (socket: Socket) => {
     const packets = queuedPackets(socket);
-    return socket.rooms.has(ROOMS.frames) ? frameSizes.eventsInLast(packets) : packets;
+    const sizes = frameSizes.get(socket);
+    return sizes ? sizes.eventsInLast(packets) : packets;
+  };
+  const noteFrameSent = (events: number, skip: ReadonlySet<string>) => {
+    for (const id of namespace.adapter.rooms.get(ROOMS.frames) ?? []) {
+      const socket = sockets.get(id);
+      if (!socket || skip.has(id)) continue;
+      let sizes = frameSizes.get(socket);
+      if (!sizes) {
+        sizes = createFrameSizes();
+        frameSizes.set(socket, sizes);
+      }
+      sizes.sent(events);
+    }
   };
   const backlogs = () =>
     Array.from(sockets.values(), (socket) => ({ id: socket.id, queued: queuedEvents(socket) }));
@@ -63,7 +77,7 @@ export function createBroadcaster({ io, log, maxQueued, stallTimeoutMs }: Broadc
     // One broadcast per frame: socket.io encodes it once and queues the same packet for each client.
     if (inRoom(ROOMS.frames)) {
       io.to(ROOMS.frames).except(except).emit(SOCKET_FRAME, events);
-      frameSizes.sent(events.length);
+      noteFrameSent(events.length, skip);
     }
     if (inRoom(ROOMS.singleEvents)) {
       const target = io.to(ROOMS.singleEvents).except(except);

@@ -26,7 +26,7 @@ describe("loadConfig", () => {
       clientMaxQueuedEvents: 1000,
       clientStallTimeoutMs: 20_000,
       maxDashboards: DEFAULT_MAX_DASHBOARDS,
-      frameIntervalMs: 50,
+      frameIntervalMs: 20,
     });
     expect(config.kafka).toMatchObject({ brokers: ["127.0.0.1:29092"], tls: null, clientId: "edm-stream" });
   });

@@ -1,7 +1,8 @@
 // The slow-client policy reasons in events waiting, but engine.io only tells how many packets wait for a
 // client. For a dashboard on single events a packet is an event; for one on frames it is a whole frame.
-// The sizes of the latest frames (the newest are the ones a backlog holds last) turn a number of waiting
-// frames into an estimate of the events in them.
+// The sizes of the latest frames sent to that client (a backlog is the newest packets, since engine.io
+// sends in order) turn its number of waiting packets into the events in them. A packet that is not a
+// frame (a ping) is counted as the frame before it: an estimate, at worst one frame too high.
 
 /** Frames remembered; a client further behind than this is far past any sensible limit anyway. */
 const REMEMBERED_FRAMES = 512;
