@@ -47,21 +47,50 @@ function sortedEntries<V>(map: Map<string, V>): [string, V][] {
 // Composite keys are joined with a separator that cannot occur in a topic name or an ISO date.
 const SEPARATOR = " ";
 
-/** Rows to add for `events`, each of which must be counted (deduplication happened before). */
+/**
+ * Rows to add for `events`, each of which must be counted (deduplication happened before). Runs for every
+ * event of a backlog, so the per-event work is kept to map look-ups: events are bucketed by minute number
+ * and turned into dates once per distinct minute, and each distinct URL is parsed once per batch.
+ */
 export function aggregate(events: readonly CountableEvent[]): Aggregates {
   const clicks = new Map<string, number>();
-  const byDay = new Map<string, number>();
-  const byMinute = new Map<string, number>();
+  /** Per topic: events per minute, keyed by the minute's number since 1970. */
+  const minutes = new Map<string, Map<number, number>>();
   const loads = new Map<string, number>();
+  const pages = new Map<string, string>();
   const firstSeen = new Map<string, number>();
 
   for (const { event, occurredAt } of events) {
-    increment(byDay, [event.topic, utcDay(occurredAt)].join(SEPARATOR));
-    increment(byMinute, [minuteStart(occurredAt), event.topic].join(SEPARATOR));
+    let topicMinutes = minutes.get(event.topic);
+    if (!topicMinutes) {
+      topicMinutes = new Map();
+      minutes.set(event.topic, topicMinutes);
+    }
+    const minute = Math.floor(occurredAt / MINUTE_MS);
+    topicMinutes.set(minute, (topicMinutes.get(minute) ?? 0) + 1);
     if (event.topic === TOPICS.click) increment(clicks, event.properties.button_id);
-    else increment(loads, pageOf(event.properties.url));
+    else {
+      const { url } = event.properties;
+      let page = pages.get(url);
+      if (page === undefined) {
+        page = pageOf(url);
+        pages.set(url, page);
+      }
+      increment(loads, page);
+    }
     const seen = firstSeen.get(event.uuid);
     if (seen === undefined || occurredAt < seen) firstSeen.set(event.uuid, occurredAt);
+  }
+
+  const byDay = new Map<string, number>();
+  const byMinute = new Map<string, number>();
+  for (const [topic, counts] of minutes) {
+    for (const [minute, count] of counts) {
+      const start = minute * MINUTE_MS;
+      byMinute.set([minuteStart(start), topic].join(SEPARATOR), count);
+      const day = [topic, utcDay(start)].join(SEPARATOR);
+      byDay.set(day, (byDay.get(day) ?? 0) + count);
+    }
   }
 
   const split = (key: string): [string, string] => {

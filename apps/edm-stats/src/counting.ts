@@ -4,7 +4,7 @@ import type { Logger } from "@edm/runtime";
 import { EVENT_TOPICS } from "@edm/schema";
 import type { Registry } from "prom-client";
 import { type BatchDeps, handleBatch } from "./batch-handler";
-import { createStatsPool } from "./db";
+import { createStatsPool, POOL_SIZES } from "./db";
 import type { Generation } from "./generation";
 import { type Pruning, schedulePruning } from "./prune";
 
@@ -49,6 +49,10 @@ export async function startCounting(options: CountingOptions): Promise<Counting>
     topics: [...EVENT_TOPICS],
     fromBeginning: true,
     sessionTimeoutMs: options.sessionTimeoutMs,
+    // One batch per connection of the consumer's pool: while one waits on PostgreSQL, the next is decoded
+    // and stored, and PostgreSQL works on both at once. Batches of one partition still go in order, and
+    // concurrent batches lock the same rows in the same order (see store.ts), as two instances do.
+    partitionsConsumedConcurrently: POOL_SIZES.consumer,
   });
   const stopListening = consumer.onCrash(({ error, restarting }) => {
     if (!restarting) options.onConsumerLost?.(error);

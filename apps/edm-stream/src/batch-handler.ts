@@ -9,8 +9,9 @@ export interface BatchHandlerDeps {
 }
 
 /**
- * Turns each fetched Kafka batch into one broadcast. Browsers receive only events that pass the shared
- * record codec (the rules edm-stats counts by), never arbitrary bytes from the topic. It always resolves, so the batch is committed:
+ * Hands each fetched Kafka batch's events on to be broadcast (in frames, see frame-clock.ts). Browsers
+ * receive only events that pass the shared record codec (the rules edm-stats counts by), never arbitrary
+ * bytes from the topic. It always resolves, so the batch is committed:
  * a bad record is logged and skipped (edm-stats owns the dead-letter topic), and a failure to
  * broadcast is logged rather than thrown, because redelivering the batch would only repeat events
  * to the dashboards that did get them, and would hold up the stream.

@@ -1,8 +1,10 @@
 import type { Logger } from "@edm/runtime";
-import { type EdmEvent, SOCKET_EVENT } from "@edm/schema";
+import { type EdmEvent, SOCKET_EVENT, SOCKET_FRAME } from "@edm/schema";
 import type { Socket } from "socket.io";
+import { createFrameSizes, type FrameSizes } from "./frame-backlog";
 import { createSlowClientPolicy, type SlowClientTotals } from "./slow-clients";
 import type { StreamServer } from "./socket-server";
+import { ROOMS } from "./subscription";
 
 export interface BroadcasterOptions {
   io: StreamServer;
@@ -16,13 +18,16 @@ export interface BroadcastStatus extends SlowClientTotals {
   clients: number;
   /** Events handed to socket.io since start. */
   eventsBroadcast: number;
-  /** The longest backlog of any one client right now, in events. */
+  /** The longest backlog of any one client right now, in events (estimated for clients on frames). */
   largestBacklog: number;
 }
 
 export interface Broadcaster {
-  /** Sends events to every dashboard that keeps up; returns at once, never waits for a client. */
-  broadcast(events: readonly EdmEvent[]): void;
+  /**
+   * Sends events to every dashboard that keeps up: as one frame to those on frames, one message per event
+   * to the others. Returns at once, never waits for a client, never throws.
+   */
+  broadcast(events: EdmEvent[]): void;
   status(): BroadcastStatus;
 }
 
@@ -39,13 +44,49 @@ function queuedPackets(socket: Socket): number {
 
 export function createBroadcaster({ io, log, maxQueued, stallTimeoutMs }: BroadcasterOptions): Broadcaster {
   const policy = createSlowClientPolicy({ maxQueued, stallTimeoutMs });
-  const sockets = io.of("/").sockets;
+  const namespace = io.of("/");
+  const sockets = namespace.sockets;
+  // Each client's own: one that was skipped did not get the frames the others got meanwhile.
+  const frameSizes = new WeakMap<Socket, FrameSizes>();
   let eventsBroadcast = 0;
 
+  const queuedEvents = (socket: Socket) => {
+    const packets = queuedPackets(socket);
+    const sizes = frameSizes.get(socket);
+    return sizes ? sizes.eventsInLast(packets) : packets;
+  };
+  const noteFrameSent = (events: number, skip: ReadonlySet<string>) => {
+    for (const id of namespace.adapter.rooms.get(ROOMS.frames) ?? []) {
+      const socket = sockets.get(id);
+      if (!socket || skip.has(id)) continue;
+      let sizes = frameSizes.get(socket);
+      if (!sizes) {
+        sizes = createFrameSizes();
+        frameSizes.set(socket, sizes);
+      }
+      sizes.sent(events);
+    }
+  };
   const backlogs = () =>
-    Array.from(sockets.values(), (socket) => ({ id: socket.id, queued: queuedPackets(socket) }));
+    Array.from(sockets.values(), (socket) => ({ id: socket.id, queued: queuedEvents(socket) }));
+  // socket.io encodes a broadcast before it looks for recipients: nothing is encoded for an empty room.
+  const inRoom = (room: string) => (namespace.adapter.rooms.get(room)?.size ?? 0) > 0;
 
-  const broadcast = (events: readonly EdmEvent[]): void => {
+  const send = (events: EdmEvent[], skip: ReadonlySet<string>) => {
+    const except = [...skip];
+    // One broadcast per frame: socket.io encodes it once and queues the same packet for each client.
+    if (inRoom(ROOMS.frames)) {
+      io.to(ROOMS.frames).except(except).emit(SOCKET_FRAME, events);
+      noteFrameSent(events.length, skip);
+    }
+    if (inRoom(ROOMS.singleEvents)) {
+      const target = io.to(ROOMS.singleEvents).except(except);
+      for (const event of events) target.emit(SOCKET_EVENT, event);
+    }
+    eventsBroadcast += events.length;
+  };
+
+  const broadcast = (events: EdmEvent[]): void => {
     if (events.length === 0) return;
     const review = policy.review(backlogs(), events.length);
 
@@ -83,10 +124,14 @@ export function createBroadcaster({ io, log, maxQueued, stallTimeoutMs }: Broadc
       sockets.get(client.id)?.conn.close(true);
     }
 
-    // One broadcast per event: socket.io encodes it once and queues it for each client, synchronously.
-    const target = review.skip.size === 0 ? io : io.except([...review.skip]);
-    for (const event of events) target.emit(SOCKET_EVENT, event);
-    eventsBroadcast += events.length;
+    try {
+      send(events, review.skip);
+    } catch (error) {
+      log.error(
+        { event: "stream.broadcast.failed", err: error, events: events.length },
+        "Could not send a frame of events to the dashboards; they miss these events",
+      );
+    }
   };
 
   const status = (): BroadcastStatus => {

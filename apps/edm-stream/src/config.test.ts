@@ -26,6 +26,7 @@ describe("loadConfig", () => {
       clientMaxQueuedEvents: 1000,
       clientStallTimeoutMs: 20_000,
       maxDashboards: DEFAULT_MAX_DASHBOARDS,
+      frameIntervalMs: 20,
     });
     expect(config.kafka).toMatchObject({ brokers: ["127.0.0.1:29092"], tls: null, clientId: "edm-stream" });
   });
@@ -51,10 +52,12 @@ describe("loadConfig", () => {
         STREAM_CLIENT_MAX_QUEUED_EVENTS: "250",
         STREAM_CLIENT_STALL_TIMEOUT: "5s",
         STREAM_MAX_DASHBOARDS: "40",
+        STREAM_FRAME_INTERVAL: "20ms",
       },
       host,
     );
     expect(config.maxDashboards).toBe(40);
+    expect(config.frameIntervalMs).toBe(20);
     expect(config.corsOrigins).toEqual(["https://shop.example.com", "https://dash.example.com"]);
     expect(config.clientMaxQueuedEvents).toBe(250);
     expect(config.clientStallTimeoutMs).toBe(5_000);
@@ -69,6 +72,7 @@ describe("loadConfig", () => {
       STREAM_CLIENT_MAX_QUEUED_EVENTS: "0",
       STREAM_CLIENT_STALL_TIMEOUT: "soon",
       STREAM_MAX_DASHBOARDS: "0",
+      STREAM_FRAME_INTERVAL: "2s",
     });
     expect(problems.map((problem) => problem.split(":")[0])).toEqual([
       "PORT",
@@ -77,6 +81,7 @@ describe("loadConfig", () => {
       "STREAM_CLIENT_MAX_QUEUED_EVENTS",
       "STREAM_CLIENT_STALL_TIMEOUT",
       "STREAM_MAX_DASHBOARDS",
+      "STREAM_FRAME_INTERVAL",
     ]);
   });
 

@@ -5,6 +5,7 @@ import { createApp } from "./app";
 import { createBatchHandler } from "./batch-handler";
 import { type BroadcastStatus, createBroadcaster } from "./broadcaster";
 import type { StreamConfig } from "./config";
+import { createFrameClock } from "./frame-clock";
 import { requireTopics } from "./required-topics";
 import { createSocketServer } from "./socket-server";
 import { createStreamMetrics } from "./stream-metrics";
@@ -32,6 +33,9 @@ export interface RunningStream {
   stop(): Promise<void>;
 }
 
+/** Partitions whose batches are handled at once (each partition's batches still in order). */
+const PARTITIONS_AT_ONCE = 16;
+
 /** Time given to HTTP requests in flight (long polls) when stopping, before connections are cut. */
 const HTTP_DRAIN_MS = 5_000;
 
@@ -47,6 +51,9 @@ export async function startStream(config: StreamConfig, deps: StreamDeps): Promi
     topics: [...EVENT_TOPICS],
     // A new group starts at the newest records: see consumer-group.ts.
     fromBeginning: false,
+    // Each batch's offset commit is a round trip to the broker; one partition after another, a fetch
+    // of six partitions made the last one's events wait for five commits before they were even framed.
+    partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
   });
 
   // HTTP listens before Kafka is joined: Heroku kills a web dyno that has not bound $PORT within
@@ -71,10 +78,12 @@ export async function startStream(config: StreamConfig, deps: StreamDeps): Promi
     stallTimeoutMs: config.clientStallTimeoutMs,
   });
   metrics.watchBroadcasts(broadcaster.status);
+  const frames = createFrameClock({ intervalMs: config.frameIntervalMs, send: broadcaster.broadcast });
 
   const closeDashboards = async () => {
     // Closing each connection (rather than sending socket.io's "disconnect") makes dashboards
     // reconnect by themselves, to another instance or to this one once it is back.
+    frames.stop();
     io.engine.close();
     const ioClosed = io.close();
     await http.close(HTTP_DRAIN_MS);
@@ -86,7 +95,7 @@ export async function startStream(config: StreamConfig, deps: StreamDeps): Promi
   });
   try {
     await requireTopics(kafka, EVENT_TOPICS);
-    await consumer.start(createBatchHandler({ broadcast: broadcaster.broadcast, log }));
+    await consumer.start(createBatchHandler({ broadcast: frames.add, log }));
   } catch (error) {
     await closeDashboards();
     throw error;

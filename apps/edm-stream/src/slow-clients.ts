@@ -4,11 +4,11 @@
 // its "volatile" flag is no answer: it drops an event whenever the transport is busy, which during a
 // burst also happens to healthy clients (socketio/socket.io#3388, socketio/engine.io#420).
 //
-// So before each Kafka batch is broadcast, every client's backlog is looked at: one with more than
-// `maxQueued` events still waiting is left out of the batch (its events are dropped and counted), and
+// So before each frame of events is broadcast, every client's backlog is looked at: one with more than
+// `maxQueued` events still waiting is left out of the frame (its events are dropped and counted), and
 // one that stays behind for `stallTimeoutMs` is disconnected (its dashboard reconnects and starts
-// afresh). A healthy client's backlog empties between batches, so it never loses anything; a slow
-// client's memory stays below about `maxQueued` events plus one batch.
+// afresh). A healthy client's backlog empties between frames, so it never loses anything; a slow
+// client's memory stays below about `maxQueued` events plus one frame.
 
 /** How many events wait in memory to be written to one client. */
 export interface ClientBacklog {
@@ -24,7 +24,7 @@ export interface BehindReport {
 }
 
 export interface Review {
-  /** Clients to leave out of this batch. */
+  /** Clients to leave out of this frame. */
   skip: Set<string>;
   /** Clients that have just fallen behind (reported once each, not per event). */
   fellBehind: ClientBacklog[];

@@ -10,6 +10,7 @@ import {
   refusalData,
 } from "./connection-cap";
 import { isAllowedOrigin } from "./origins";
+import { formAsked, ROOMS } from "./subscription";
 
 export type StreamServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -102,15 +103,21 @@ export function createSocketServer(
 
   io.on("connection", (socket) => {
     const { transport, protocol } = socket.conn;
+    const form = formAsked(socket.handshake.auth);
+    // Synchronously, before any later broadcast: the room decides which messages it gets.
+    socket.join(ROOMS[form]);
     log.info(
       {
         event: "stream.client.connected",
         socketId: socket.id,
         transport: transport.name,
         engineProtocol: protocol,
+        form,
         clients: cap.count,
       },
-      "A dashboard connected",
+      form === "frames"
+        ? "A dashboard connected, receiving frames"
+        : "A dashboard connected, receiving single events",
     );
     socket.on("disconnect", (reason) => {
       log.info(

@@ -39,6 +39,7 @@ describe("edm-stream with stalled dashboards", () => {
   let bed: TestBed;
   let stream: RunningStream;
   let healthy: TestDashboard;
+  let healthyOnFrames: TestDashboard;
   const stalled: StalledClient[] = [];
   const logs = captureLogs({ level: "info" });
 
@@ -49,19 +50,25 @@ describe("edm-stream with stalled dashboards", () => {
       env: { STREAM_CLIENT_MAX_QUEUED_EVENTS: String(MAX_QUEUED), STREAM_CLIENT_STALL_TIMEOUT: "2s" },
     });
     healthy = await connectV4(stream.url, { transports: ["websocket"] });
-    await waitUntilLive(bed, [healthy]);
+    healthyOnFrames = await connectV4(stream.url, { transports: ["websocket"], frames: true });
+    await waitUntilLive(bed, [healthy, healthyOnFrames]);
   });
 
   afterAll(async () => {
     healthy?.close();
+    healthyOnFrames?.close();
     for (const client of stalled) client.close();
     await stream?.stop();
     await bed?.cleanup();
   });
 
-  it("keeps delivering every event to the healthy dashboard, drops for the stalled ones and bounds their backlog", async () => {
-    stalled.push(await openStalledWebSocket(stream.url), await openStalledPollingClient(stream.url));
-    expect(stream.status().clients).toBe(3);
+  it("keeps delivering every event to the healthy dashboards, drops for the stalled ones and bounds their backlog", async () => {
+    stalled.push(
+      await openStalledWebSocket(stream.url),
+      await openStalledWebSocket(stream.url, { frames: true }),
+      await openStalledPollingClient(stream.url),
+    );
+    expect(stream.status().clients).toBe(5);
 
     const burst = Array.from({ length: BURST }, bigPageload);
     await produce(bed.producer, burst, 100);
@@ -70,10 +77,12 @@ describe("edm-stream with stalled dashboards", () => {
     await eventually(
       () => {
         largestBacklog = Math.max(largestBacklog, stream.status().largestBacklog);
-        const ids = idsOf(healthy);
-        return burst.every((event) => ids.has(event.id ?? ""));
+        return [healthy, healthyOnFrames].every((dashboard) => {
+          const ids = idsOf(dashboard);
+          return burst.every((event) => ids.has(event.id ?? ""));
+        });
       },
-      { timeoutMs: 60_000, what: `the healthy dashboard receiving all ${BURST} events` },
+      { timeoutMs: 60_000, what: `the healthy dashboards receiving all ${BURST} events` },
     );
 
     // The consumer was never held up: it has committed the whole burst.
@@ -88,33 +97,33 @@ describe("edm-stream with stalled dashboards", () => {
 
     const status = stream.status();
     expect(status.droppedEvents).toBeGreaterThan(0);
-    // Unbounded, a stalled client's backlog would hold most of the burst; bounded, the limit plus
-    // about one Kafka batch (1 MB of these events is under 200).
-    expect(largestBacklog).toBeLessThan(MAX_QUEUED + 400);
+    // Unbounded, a stalled client's backlog would hold most of the burst; bounded, the limit plus about
+    // one frame (a frame gathers a fetch's batches, one per partition: 3 × 1 MB, under 600 of these).
+    expect(largestBacklog).toBeLessThan(MAX_QUEUED + 600);
 
-    // Reported once per stalled client, never for the healthy one, and never per event.
+    // Reported once per stalled client, never for the healthy ones, and never per event.
     const behind = logs.lines().filter((line) => line.event === "stream.client.behind");
     expect(behind.map((line) => line.socketId).sort()).toEqual(
       stalled.map((client) => client.socketId).sort(),
     );
   });
 
-  it("disconnects the dashboards that stay stalled", async () => {
+  it("disconnects the dashboards that stay stalled, on single events or on frames", async () => {
     // Stalls are judged when events flow, so keep a trickle going until both are gone.
     await eventually(
       async () => {
         await produce(bed.producer, [click()]);
-        return stream.status().stalledDisconnects === 2;
+        return stream.status().stalledDisconnects === 3;
       },
-      { timeoutMs: 20_000, intervalMs: 500, what: "both stalled dashboards being disconnected" },
+      { timeoutMs: 20_000, intervalMs: 500, what: "every stalled dashboard being disconnected" },
     );
     const disconnected = logs.lines().filter((line) => line.event === "stream.client.stalled");
     expect(disconnected.map((line) => line.socketId).sort()).toEqual(
       stalled.map((client) => client.socketId).sort(),
     );
-    await eventually(() => stream.status().clients === 1, {
+    await eventually(() => stream.status().clients === 2, {
       timeoutMs: 5_000,
-      what: "only the healthy dashboard left",
+      what: "only the healthy dashboards left",
     });
     expect(stream.status().largestBacklog).toBeLessThanOrEqual(MAX_QUEUED);
   });

@@ -63,8 +63,8 @@ export {
 } from "./pipeline-api";
 export type { ShopProduct } from "./shop-catalog";
 export { SHOP_PRODUCTS } from "./shop-catalog";
-export type { ClientToServerEvents, ServerToClientEvents } from "./socket-events";
-export { SOCKET_EVENT } from "./socket-events";
+export type { ClientToServerEvents, ServerToClientEvents, StreamAuth } from "./socket-events";
+export { SOCKET_EVENT, SOCKET_FRAME, STREAM_AUTH_FRAMES } from "./socket-events";
 export type {
   ClickCount,
   ClickCountsResponse,

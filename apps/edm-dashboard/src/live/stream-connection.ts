@@ -1,5 +1,5 @@
 import type { ClientToServerEvents, ServerToClientEvents } from "@edm/schema";
-import { SOCKET_EVENT } from "@edm/schema";
+import { SOCKET_EVENT, SOCKET_FRAME, STREAM_AUTH_FRAMES } from "@edm/schema";
 import { io, type Socket } from "socket.io-client";
 import type { ConnectionState } from "../logic/dashboard-view";
 import { readRefusal, refusalWaitMs } from "./stream-refusal";
@@ -16,6 +16,8 @@ export interface StreamHandlers {
 /** Connects to edm-stream and keeps reconnecting for as long as the page is open. Returns a disconnect. */
 export function connectStream(streamUrl: string, handlers: StreamHandlers): () => void {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(streamUrl, {
+    // Frames: one message per few tens of milliseconds rather than one per event (see @edm/schema).
+    auth: STREAM_AUTH_FRAMES,
     // The default grows to 5 s between tries; capped lower so a restarted stream is back within seconds.
     reconnectionDelayMax: 3000,
   });
@@ -50,7 +52,12 @@ export function connectStream(streamUrl: string, handlers: StreamHandlers): () =
     // Not `active` means socket.io gave up (the server refused the handshake); try again later anyway.
     if (!socket.active) connectLater(3000);
   });
-  // Typed as EdmEvent by the shared map, but it crossed the network: the store reads it defensively.
+  // Typed by the shared map, but it crossed the network: the store reads each event defensively.
+  socket.on(SOCKET_FRAME, (frame) => {
+    if (!Array.isArray(frame)) return;
+    for (const event of frame) handlers.onEvent(event);
+  });
+  // An edm-stream from before frames ignores the request and sends one message per event.
   socket.on(SOCKET_EVENT, (event) => handlers.onEvent(event));
 
   return () => {

@@ -3,6 +3,8 @@ import {
   type EdmEvent,
   type ServerToClientEvents,
   SOCKET_EVENT,
+  SOCKET_FRAME,
+  STREAM_AUTH_FRAMES,
 } from "@edm/schema";
 import { io, type Socket } from "socket.io-client";
 import ioV2 from "socket.io-client-v2";
@@ -12,6 +14,10 @@ import type { Receiver } from "./stream-harness";
 // dashboard's (v2, engine.io protocol 3).
 
 export interface TestDashboard extends Receiver {
+  /** The frames received, as they came (empty for a client on single events). */
+  frames: EdmEvent[][];
+  /** Events received one message each (empty for a client on frames). */
+  singles: EdmEvent[];
   /** The socket.io id the server knows this client by. */
   id(): string;
   disconnected: Promise<string>;
@@ -20,19 +26,30 @@ export interface TestDashboard extends Receiver {
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/** A socket.io 4 client; on single events unless `frames` (as the dashboard asks) is set. */
 export async function connectV4(
   url: string,
-  options: { transports?: ("polling" | "websocket")[]; origin?: string } = {},
+  options: { transports?: ("polling" | "websocket")[]; origin?: string; frames?: boolean } = {},
 ): Promise<TestDashboard> {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
     forceNew: true,
     reconnection: false,
     timeout: CONNECT_TIMEOUT_MS,
+    ...(options.frames ? { auth: STREAM_AUTH_FRAMES } : {}),
     ...(options.transports ? { transports: options.transports } : {}),
     ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
   });
   const received: EdmEvent[] = [];
-  socket.on(SOCKET_EVENT, (event) => received.push(event));
+  const frames: EdmEvent[][] = [];
+  const singles: EdmEvent[] = [];
+  socket.on(SOCKET_EVENT, (event) => {
+    singles.push(event);
+    received.push(event);
+  });
+  socket.on(SOCKET_FRAME, (frame) => {
+    frames.push(frame);
+    received.push(...frame);
+  });
   const disconnected = new Promise<string>((resolve) => socket.on("disconnect", resolve));
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", resolve);
@@ -41,12 +58,21 @@ export async function connectV4(
       reject(error);
     });
   });
-  return { received, id: () => socket.id ?? "", disconnected, close: () => socket.close() };
+  return {
+    received,
+    frames,
+    singles,
+    id: () => socket.id ?? "",
+    disconnected,
+    close: () => socket.close(),
+  };
 }
 
 export async function connectV2(url: string): Promise<TestDashboard> {
   const socket = ioV2(url, { forceNew: true, reconnection: false });
   const received: EdmEvent[] = [];
+  const frames: EdmEvent[][] = [];
+  socket.on(SOCKET_FRAME, (frame) => frames.push(frame as EdmEvent[]));
   socket.on(SOCKET_EVENT, (event) => received.push(event as EdmEvent));
   const disconnected = new Promise<string>((resolve) =>
     socket.on("disconnect", (reason) => resolve(String(reason))),
@@ -66,7 +92,14 @@ export async function connectV2(url: string): Promise<TestDashboard> {
       reject(error instanceof Error ? error : new Error(String(error)));
     });
   });
-  return { received, id: () => socket.id, disconnected, close: () => socket.close() };
+  return {
+    received,
+    frames,
+    singles: received,
+    id: () => socket.id,
+    disconnected,
+    close: () => socket.close(),
+  };
 }
 
 /** What a refused socket.io 4 client reads in connect_error. */

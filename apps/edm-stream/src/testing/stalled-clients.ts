@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import type { Socket } from "node:net";
+import { STREAM_AUTH_FRAMES } from "@edm/schema";
 
 // Dashboards that connect and then stop reading, written against the wire protocols so the test
 // controls exactly when they stall: a WebSocket whose TCP socket is paused (a frozen tab on a stalled
@@ -23,8 +24,14 @@ function maskedTextFrame(text: string): Buffer {
   return Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, masked]);
 }
 
-/** Connects over WebSocket, joins the default namespace, then stops reading from the socket. */
-export async function openStalledWebSocket(baseUrl: string): Promise<StalledClient> {
+/**
+ * Connects over WebSocket, joins the default namespace (asking for frames when `frames` is set), then
+ * stops reading from the socket.
+ */
+export async function openStalledWebSocket(
+  baseUrl: string,
+  { frames = false }: { frames?: boolean } = {},
+): Promise<StalledClient> {
   const socket = await new Promise<Socket>((resolve, reject) => {
     const req = request(`${baseUrl}/socket.io/?EIO=4&transport=websocket`, {
       headers: {
@@ -56,7 +63,7 @@ export async function openStalledWebSocket(baseUrl: string): Promise<StalledClie
       socket.pause();
       resolve(match[1]);
     });
-    socket.write(maskedTextFrame("40"));
+    socket.write(maskedTextFrame(frames ? `40${JSON.stringify(STREAM_AUTH_FRAMES)}` : "40"));
   });
   socket.on("error", () => {});
   return { socketId, close: () => socket.destroy() };
