@@ -69,7 +69,7 @@ function holdingFirstSendForASecond() {
 }
 
 describe("edm-relay under concurrency", () => {
-  it("acknowledges 200 concurrent requests, writes each event exactly once, in few sends", async () => {
+  it("acknowledges 200 concurrent requests and writes each event exactly once", async () => {
     fixture = await startTestRelay(inject("kafkaPlaintextEnv"));
     const sessions = Array.from({ length: 20 }, newSession);
     const requests = Array.from({ length: 200 }, (_, index) =>
@@ -81,10 +81,9 @@ describe("edm-relay under concurrency", () => {
 
     const records = await fixture.read(TOPICS.click, 200, 1_000);
     expect(records.map((record) => eventOf(record).id).sort()).toEqual([...ids].sort());
-    const { sends, acknowledgedEvents } = fixture.relay.stats();
-    expect(acknowledgedEvents).toBe(200);
-    // Coalesced: far fewer produce calls than requests.
-    expect(sends).toBeLessThan(200);
+    // How many requests share a produce call depends on how the machine schedules them (a loaded CI
+    // runner may see each arrive alone); batcher.test.ts proves the coalescing itself, deterministically.
+    expect(fixture.relay.stats().acknowledgedEvents).toBe(200);
   });
 
   it("keeps each session's events in the order the relay acknowledged them", async () => {
