@@ -1,6 +1,6 @@
 import { PIPELINE_API_PATH, type PipelineHealth, PipelineHealthSchema } from "@edm/schema";
-import { useEffect, useState } from "react";
 import { getJson } from "../logic/stats-history";
+import { usePolled } from "./use-polled";
 
 /** Lag and readiness change by the second; a few seconds keeps the panel live at a small cost to edm-stats. */
 export const PIPELINE_REFRESH_MS = 3_000;
@@ -11,29 +11,11 @@ export interface PipelineState {
   problem?: string;
 }
 
+const fetchHealth = (statsUrl: string, signal: AbortSignal) =>
+  getJson(statsUrl, PIPELINE_API_PATH, PipelineHealthSchema, { signal });
+
 /** Polls GET /api/pipeline on edm-stats for as long as the component is mounted. */
 export function usePipelineHealth(statsUrl: string, refreshMs = PIPELINE_REFRESH_MS): PipelineState {
-  const [state, setState] = useState<PipelineState>({});
-  useEffect(() => {
-    const aborter = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = async () => {
-      try {
-        const health = await getJson(statsUrl, PIPELINE_API_PATH, PipelineHealthSchema, {
-          signal: aborter.signal,
-        });
-        if (!aborter.signal.aborted) setState({ health });
-      } catch (error) {
-        const problem = error instanceof Error ? error.message : String(error);
-        if (!aborter.signal.aborted) setState((previous) => ({ ...previous, problem }));
-      }
-      if (!aborter.signal.aborted) timer = setTimeout(() => void refresh(), refreshMs);
-    };
-    void refresh();
-    return () => {
-      aborter.abort();
-      clearTimeout(timer);
-    };
-  }, [statsUrl, refreshMs]);
-  return state;
+  const { value, problem } = usePolled(statsUrl, fetchHealth, refreshMs);
+  return { health: value, problem };
 }
