@@ -1,5 +1,6 @@
 import type { KafkaProducer } from "@edm/kafka";
-import { type EdmEvent, EVENT_TOPICS, randomUUID, SHOP_PRODUCTS, TOPICS } from "@edm/schema";
+import { type EdmEvent, randomUUID, SHOP_PRODUCTS, TOPICS } from "@edm/schema";
+import { produceEvents as produceAsRelay } from "@edm/testkit";
 
 // Events as the shop sends them (a few dozen buttons and pages, sessions of several events each), for the
 // edm-stats and edm-stream benchmarks.
@@ -32,16 +33,6 @@ export function benchEvent(index: number, runId: string, now = Date.now()): EdmE
 }
 
 /** Sends events to their topics keyed by session, like the relay, `chunk` at a time. */
-export async function produceEvents(producer: KafkaProducer, events: readonly EdmEvent[], chunk = 2_000) {
-  for (let start = 0; start < events.length; start += chunk) {
-    const part = events.slice(start, start + chunk);
-    await producer.sendBatch(
-      EVENT_TOPICS.map((topic) => ({
-        topic,
-        records: part
-          .filter((event) => event.topic === topic)
-          .map((event) => ({ key: event.uuid, value: JSON.stringify(event) })),
-      })),
-    );
-  }
+export function produceEvents(producer: KafkaProducer, events: readonly EdmEvent[], chunk = 2_000) {
+  return produceAsRelay(producer, events, chunk);
 }

@@ -5,4 +5,5 @@ export { createTestTopics, readTopic, testKafka } from "./kafka";
 export { parseMetrics, type Sample, samplesOf, scrapeMetrics, sumOf } from "./metrics";
 export { createPrivateBroker, type PrivateBroker } from "./private-broker";
 export { type PrivatePostgres, startPrivatePostgres } from "./private-postgres";
+export { asRecord, produceEvents } from "./produce-events";
 export { uniqueName } from "./unique-name";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { KafkaClient, KafkaProducer, OutgoingRecord } from "@edm/kafka";
+import type { KafkaClient, KafkaProducer } from "@edm/kafka";
 import { type CapturedLogs, captureLogs } from "@edm/runtime";
 import { ALL_TOPICS, type EdmEvent, EVENT_TOPICS, TOPICS } from "@edm/schema";
 import { createTestSchema, eventually, type TestSchema, testKafka, uniqueName } from "@edm/testkit";
@@ -140,16 +140,5 @@ export function pageload(path: string, overrides: Partial<EdmEvent> = {}): EdmEv
   } as EdmEvent;
 }
 
-export function asRecord(event: EdmEvent): OutgoingRecord {
-  return { key: event.uuid, value: JSON.stringify(event) };
-}
-
-/** Writes events to their topics, as the relay does (keyed by session). */
-export async function produceEvents(producer: KafkaProducer, events: EdmEvent[]): Promise<void> {
-  await producer.sendBatch(
-    EVENT_TOPICS.map((topic) => ({
-      topic,
-      records: events.filter((event) => event.topic === topic).map(asRecord),
-    })),
-  );
-}
+// One way to write events as the relay does, for every test: @edm/testkit's.
+export { asRecord, produceEvents } from "@edm/testkit";

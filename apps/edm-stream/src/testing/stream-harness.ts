@@ -1,7 +1,7 @@
 import type { KafkaClient, KafkaProducer } from "@edm/kafka";
 import { createLogger, type Logger } from "@edm/runtime";
 import { type EdmEvent, EVENT_TOPICS, randomUUID, TOPICS } from "@edm/schema";
-import { eventually, testKafka, uniqueName } from "@edm/testkit";
+import { eventually, produceEvents, testKafka, uniqueName } from "@edm/testkit";
 import { inject } from "vitest";
 import { loadConfig } from "../config";
 import { type RunningStream, startStream } from "../service";
@@ -82,18 +82,8 @@ export function pageload(url = "https://edm-ui.example.com/"): EdmEvent {
 }
 
 /** Sends events to their topics, keyed by session like the relay, in sends of at most `chunk`. */
-export async function produce(producer: KafkaProducer, events: readonly EdmEvent[], chunk = 100) {
-  for (let start = 0; start < events.length; start += chunk) {
-    const part = events.slice(start, start + chunk);
-    await producer.sendBatch(
-      EVENT_TOPICS.map((topic) => ({
-        topic,
-        records: part
-          .filter((event) => event.topic === topic)
-          .map((event) => ({ key: event.uuid, value: JSON.stringify(event) })),
-      })),
-    );
-  }
+export function produce(producer: KafkaProducer, events: readonly EdmEvent[], chunk = 100): Promise<void> {
+  return produceEvents(producer, events, chunk);
 }
 
 /** Anything that collects the events it receives. */
