@@ -4,7 +4,7 @@ import { SOCKET_EVENT, SOCKET_FRAME, STREAM_AUTH_FRAMES } from "@edm/schema";
 import { io } from "socket.io-client";
 import type { CrowdOrder, CrowdReport } from "./stream-clients";
 
-// The parent's side of bench/stream-clients.ts: dashboards spread over worker processes, and what they
+// The parent's side of stream-clients.ts: dashboards spread over worker processes, and what they
 // received summed up.
 
 export interface Crowd {
@@ -13,10 +13,11 @@ export interface Crowd {
 }
 
 export interface Delivery {
-  "delivered %": string;
-  "p50 ms": number;
-  "p99 ms": number;
-  "max ms": number;
+  /** Share of the events sent that reached every dashboard (1 = all of them). */
+  delivered: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
 }
 
 function ask<T>(worker: ChildProcess, message: object): Promise<T> {
@@ -50,10 +51,10 @@ export async function connectCrowd(
         reports.reduce((sum, r) => sum + (r.delays[ms] ?? 0), 0),
       );
       return {
-        "delivered %": ((100 * received) / (sent * order.clients)).toFixed(1),
-        "p50 ms": percentileOf(delays ?? [], 50),
-        "p99 ms": percentileOf(delays ?? [], 99),
-        "max ms": percentileOf(delays ?? [], 100),
+        delivered: received / (sent * order.clients),
+        p50Ms: percentileOf(delays ?? [], 50),
+        p99Ms: percentileOf(delays ?? [], 99),
+        maxMs: percentileOf(delays ?? [], 100),
       };
     },
   };
