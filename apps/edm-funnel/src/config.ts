@@ -1,4 +1,5 @@
 import { type KafkaConfig, loadKafkaConfig } from "@edm/kafka";
+import { dedupeRetentionSetting } from "@edm/postgres";
 import {
   booleanFlag,
   collectConfig,
@@ -24,6 +25,8 @@ export interface FunnelConfig {
   groupId: string;
   /** Where a new group starts: the oldest record Kafka retains, or the newest. */
   fromBeginning: boolean;
+  /** How long counted events' keys are remembered: at least the topics' retention (checked at start). */
+  dedupeRetentionMs: number;
   /** METRICS_TOKEN: who may read /metrics. */
   metrics: MetricsConfig;
 }
@@ -39,6 +42,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]+$/, { message: 'may hold only letters, digits, ".", "_" and "-"' })
     .default("edm-funnel"),
+  DEDUPE_RETENTION: dedupeRetentionSetting(),
 });
 
 /** Reads the environment once, at start-up; one ConfigError names every bad variable (never its value). */
@@ -56,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: parsed.CORS_ORIGINS,
     groupId: parsed.FUNNEL_GROUP_ID,
     fromBeginning: true,
+    dedupeRetentionMs: parsed.DEDUPE_RETENTION,
     metrics,
   };
 }

@@ -1,11 +1,20 @@
 import { countedDeadLetters, createKafka, type KafkaClient, kafkaDeadLetters } from "@edm/kafka";
-import { createPool, type Db, databaseAnswers, endPool } from "@edm/postgres";
+import {
+  checkDedupeCoversRetention,
+  createPool,
+  type Db,
+  databaseAnswers,
+  endPool,
+  type PruneSchedule,
+  type Pruning,
+} from "@edm/postgres";
 import { createMetricsRegistry, type Logger, type RunningHttpServer, startHttpServer } from "@edm/runtime";
 import { DEAD_LETTER_TOPIC, EVENT_TOPICS } from "@edm/schema";
 import { createApp } from "./app";
 import { type BatchDeps, handleBatch } from "./batch-handler";
 import type { FunnelConfig } from "./config";
 import { APPLICATION, migrateFunnel } from "./migrate";
+import { scheduleFunnelPruning } from "./prune";
 import { readFunnel } from "./queries";
 
 export interface FunnelDeps {
@@ -17,6 +26,8 @@ export interface FunnelDeps {
   now?: () => number;
   /** Called when the Kafka consumer has crashed for good: this instance then handles nothing more. */
   onConsumerLost?: (error: Error) => void;
+  /** When old keys and sessions are forgotten; tests prune at once. */
+  pruneSchedule?: PruneSchedule;
 }
 
 export interface RunningFunnel {
@@ -61,11 +72,13 @@ export async function startFunnel(config: FunnelConfig, deps: FunnelDeps): Promi
   let apiDb: Db | undefined;
   let consumerDb: Db | undefined;
   let http: RunningHttpServer | undefined;
+  let pruning: Pruning | undefined;
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       stopListening();
+      await pruning?.stop();
       // In parallel: the consumer finishes its batch in hand while the HTTP server drains its requests.
       await Promise.all([consumer.stop(), http?.close(5_000)]);
       await producer.disconnect();
@@ -86,6 +99,11 @@ export async function startFunnel(config: FunnelConfig, deps: FunnelDeps): Promi
       metrics: { registry, token: config.metrics.token },
     });
     http = await startHttpServer({ app, port: config.port, log });
+    await checkDedupeCoversRetention(kafka, EVENT_TOPICS, config.dedupeRetentionMs, {
+      log,
+      service: "edm-funnel",
+      eventPrefix: "funnel",
+    });
     await producer.connect();
     const writeDb = pool("consumer");
     consumerDb = writeDb;
@@ -103,6 +121,13 @@ export async function startFunnel(config: FunnelConfig, deps: FunnelDeps): Promi
     await consumer.start(async (batch) => {
       await handleBatch(batchDeps, batch);
     });
+    // On the consumer's pool: upkeep never takes the API's connections.
+    pruning = scheduleFunnelPruning(
+      writeDb,
+      log,
+      { dedupeRetentionMs: config.dedupeRetentionMs },
+      deps.pruneSchedule,
+    );
   } catch (error) {
     await stop().catch(() => {});
     throw error;

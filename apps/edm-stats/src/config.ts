@@ -1,4 +1,5 @@
 import { type KafkaConfig, loadKafkaConfig } from "@edm/kafka";
+import { dedupeRetentionSetting } from "@edm/postgres";
 import {
   booleanFlag,
   collectConfig,
@@ -36,8 +37,6 @@ export interface StatsConfig {
   pipeline: PipelineConfig;
 }
 
-const HOUR_MS = 3_600_000;
-
 const LOCAL_ORIGINS = [
   "http://localhost:3000",
   "http://127.0.0.1:3000",
@@ -58,10 +57,7 @@ const envSchema = z.object({
   STATS_SESSION_TIMEOUT: durationMs(30_000).refine((ms) => ms >= 6_000 && ms <= 300_000, {
     message: "must be from 6s to 5m",
   }),
-  // Heroku keeps Kafka records for up to 2 weeks; remembering ids 15 days covers any redelivery.
-  DEDUPE_RETENTION: durationMs(15 * 24 * HOUR_MS).refine((ms) => ms >= HOUR_MS, {
-    message: "must be at least 1h, and longer than the Kafka topics' retention",
-  }),
+  DEDUPE_RETENTION: dedupeRetentionSetting(),
   STATS_GENERATION_POLL: durationMs(5_000).refine((ms) => ms >= 100 && ms <= 300_000, {
     message: "must be from 100ms to 5m",
   }),

@@ -6,7 +6,7 @@ import type { Registry } from "prom-client";
 import { type BatchDeps, handleBatch } from "./batch-handler";
 import { createStatsPool, POOL_SIZES } from "./db";
 import type { Generation } from "./generation";
-import { type Pruning, schedulePruning } from "./prune";
+import { type Pruning, scheduleStatsPruning } from "./prune";
 
 export interface CountingOptions {
   kafka: KafkaClient;
@@ -85,6 +85,6 @@ export async function startCounting(options: CountingOptions): Promise<Counting>
     throw error;
   }
   // Background upkeep of the generation's tables: on the consumer's pool, never taking the API's connections.
-  if (options.pruning) pruning = schedulePruning(db, log, options.pruning);
+  if (options.pruning) pruning = scheduleStatsPruning(db, log, options.pruning);
   return { generation, isRunning: consumer.isRunning, stop };
 }

@@ -2,7 +2,7 @@ import { createTestSchema, eventually, type TestSchema } from "@edm/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrate } from "./migrate";
-import { pruneOnce, schedulePruning } from "./prune";
+import { pruneOnce, scheduleStatsPruning } from "./prune";
 import { testLogs } from "./testing/stats-harness";
 
 let schema: TestSchema;
@@ -61,13 +61,13 @@ describe("pruneOnce", () => {
   });
 });
 
-describe("schedulePruning", () => {
+describe("scheduleStatsPruning", () => {
   it("goes on at once while a backlog is left, without waiting for the next interval", async () => {
     await db.query(`
       insert into processed_events (event_key, processed_at)
       select 'backlog-' || n, now() - interval '30 days' from generate_series(1, 95) as n`);
     // 20 keys per run and an hour between runs: only running again at once clears 95 keys.
-    const pruning = schedulePruning(
+    const pruning = scheduleStatsPruning(
       db,
       testLogs().log,
       { dedupeRetentionMs: 24 * 3_600_000, chunkRows: 10, maxChunks: 2 },

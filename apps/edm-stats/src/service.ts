@@ -1,5 +1,5 @@
 import { countedDeadLetters, createKafka, type KafkaClient, kafkaDeadLetters } from "@edm/kafka";
-import { type Db, databaseAnswers, endPool, withClient } from "@edm/postgres";
+import { checkDedupeCoversRetention, type Db, databaseAnswers, endPool, withClient } from "@edm/postgres";
 import { createMetricsRegistry, type Logger, type RunningHttpServer, startHttpServer } from "@edm/runtime";
 import { DEAD_LETTER_TOPIC, EVENT_TOPICS } from "@edm/schema";
 import { createApp } from "./app";
@@ -13,7 +13,6 @@ import { followActiveGeneration, type GenerationFollower } from "./generation-fo
 import { migrateDeployment } from "./migrate-deployment";
 import { createPipelineMonitor } from "./pipeline-monitor";
 import { createQueries } from "./queries";
-import { checkDedupeCoversRetention } from "./retention-check";
 import { type SwitchableQueries, switchableQueries } from "./switchable-queries";
 
 export interface StatsDeps {
@@ -141,7 +140,11 @@ export async function startStats(config: StatsConfig, deps: StatsDeps): Promise<
     const metrics = { registry, token: config.metrics.token };
     const app = createApp({ queries, ready, corsOrigins: config.corsOrigins, log, metrics, pipeline });
     http = await startHttpServer({ app, port: config.port, log });
-    await checkDedupeCoversRetention(kafka, EVENT_TOPICS, config.dedupeRetentionMs, log);
+    await checkDedupeCoversRetention(kafka, EVENT_TOPICS, config.dedupeRetentionMs, {
+      log,
+      service: "edm-stats",
+      eventPrefix: "stats",
+    });
     await producer.connect();
     counting = await count(generation);
     follower = followActiveGeneration({

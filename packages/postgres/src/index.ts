@@ -8,6 +8,8 @@
  * storeBatchOnce decodes a batch, stores it (store claims dedupe keys and adds aggregates in one
  * transaction), waits out database faults, isolates the records PostgreSQL refuses and dead-letters them
  * with the invalid ones; migrate() runs an app's node-pg-migrate folder in the connection's own schema.
+ * The dedupe keys are kept for DEDUPE_RETENTION (checkDedupeCoversRetention: at least the topics' retention)
+ * and then forgotten in chunks (deleteOlderThan, schedulePruning).
  */
 export { claimNewKeys } from "./claim-keys";
 export type { DatabaseFault } from "./database-fault";
@@ -22,10 +24,18 @@ export {
   inTransaction,
   withClient,
 } from "./db";
+export {
+  checkDedupeCoversRetention,
+  DedupeWindowTooShortError,
+  dedupeRetentionSetting,
+  retentionProblems,
+} from "./dedupe-window";
 export type { IsolatedOutcome, StoreOutcome } from "./isolate-refused";
 export { storeIsolatingRefused } from "./isolate-refused";
 export type { MigrateOptions, MigrationSet } from "./migrate";
 export { migrate } from "./migrate";
+export type { Chunking, Deleted, PruneJob, PruneRun, PruneSchedule, Pruning } from "./prune";
+export { DEFAULT_CHUNKING, deleteOlderThan, schedulePruning } from "./prune";
 export type { Backoff, RetryContext } from "./retry-database";
 export { backoffDelayMs, DATABASE_BACKOFF, retryWhileDatabaseFails } from "./retry-database";
 export type { BatchInput, BatchOutcome, Decoded, StoreOnceDeps } from "./store-batch-once";

@@ -25,7 +25,8 @@ export interface FunnelTestEnv {
   schema: TestSchema;
   /** A pool on the test's schema, for assertions. */
   db: pg.Pool;
-  config(): FunnelConfig;
+  /** The service's configuration for this test, with `overrides` of its environment. */
+  config(overrides?: Record<string, string>): FunnelConfig;
   /** Waits until the group has committed `records` offsets: every record produced so far is handled. */
   allCommitted(records: number): Promise<void>;
   close(): Promise<void>;
@@ -69,7 +70,7 @@ export async function setUpFunnelTest(purpose: string): Promise<FunnelTestEnv> {
     producer,
     schema,
     db,
-    config: () => loadConfig(env),
+    config: (overrides = {}) => loadConfig({ ...env, ...overrides }),
     allCommitted: (records) =>
       eventually(async () => (await committed()) >= records, {
         timeoutMs: 45_000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retentionProblems } from "./retention-check";
+import { retentionProblems } from "./dedupe-window";
 
 const HOUR = 3_600_000;
 

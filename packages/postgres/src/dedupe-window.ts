@@ -1,5 +1,9 @@
 import type { KafkaClient } from "@edm/kafka";
-import type { Logger } from "@edm/runtime";
+import { durationMs, type Logger } from "@edm/runtime";
+
+// A consumer that counts exactly once remembers the keys of the events it counted for a while (its dedupe
+// window, DEDUPE_RETENTION), then forgets them (prune.ts). That is safe only as long as Kafka cannot deliver
+// those events again: the window must cover the topics' retention.
 
 /** Refused at start: the dedupe window would forget events Kafka can still deliver again. */
 export class DedupeWindowTooShortError extends Error {
@@ -7,6 +11,15 @@ export class DedupeWindowTooShortError extends Error {
 }
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * DEDUPE_RETENTION, the same for every consumer that counts exactly once. Heroku keeps Kafka records for up
+ * to 2 weeks; remembering keys 15 days covers any redelivery.
+ */
+export const dedupeRetentionSetting = () =>
+  durationMs(15 * 24 * HOUR_MS).refine((ms) => ms >= HOUR_MS, {
+    message: "must be at least 1h, and longer than the Kafka topics' retention",
+  });
 
 function hours(ms: number): string {
   return `${Math.round((ms / HOUR_MS) * 100) / 100}h`;
@@ -43,7 +56,7 @@ export async function checkDedupeCoversRetention(
   kafka: KafkaClient,
   topics: readonly string[],
   dedupeRetentionMs: number,
-  log: Logger,
+  { log, service, eventPrefix }: { log: Logger; service: string; eventPrefix: string },
 ): Promise<void> {
   const admin = kafka.admin();
   let retention: Map<string, number | undefined>;
@@ -56,7 +69,7 @@ export async function checkDedupeCoversRetention(
   for (const [topic, retentionMs] of retention) {
     if (retentionMs === undefined) {
       log.warn(
-        { event: "stats.retention.unknown", topic },
+        { event: `${eventPrefix}.retention.unknown`, topic },
         `the broker would not show the retention of topic ${topic}; make sure DEDUPE_RETENTION (${hours(dedupeRetentionMs)}) is at least as long`,
       );
     } else {
@@ -66,7 +79,7 @@ export async function checkDedupeCoversRetention(
   const problems = retentionProblems(dedupeRetentionMs, known);
   if (problems.length > 0) {
     throw new DedupeWindowTooShortError(
-      `edm-stats refuses to start: an event could be counted twice. ${problems.join(". ")}.`,
+      `${service} refuses to start: an event could be counted twice. ${problems.join(". ")}.`,
     );
   }
 }
