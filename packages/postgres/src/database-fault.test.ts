@@ -51,12 +51,15 @@ describe("classifyDatabaseError", () => {
   it.each([
     "40001", // serialization failure
     "40P01", // deadlock
-    "57014", // statement timeout: the server is up, the statement took too long
     "55P03", // lock not available
     "42P01", // undefined table: a deploy problem, not a record's
     "XX000",
   ])("retries, without blaming the records, on SQLSTATE %s", (code) => {
     expect(classifyDatabaseError(serverError(code)).kind).toBe("failed");
+  });
+
+  it("says a statement that ran past statement_timeout was too slow (SQLSTATE 57014)", () => {
+    expect(classifyDatabaseError(serverError("57014"))).toMatchObject({ kind: "too-slow" });
   });
 
   it("retries on anything it does not recognise, and keeps its message", () => {

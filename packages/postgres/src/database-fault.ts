@@ -6,12 +6,15 @@ import pg from "pg";
  *   same records fails the same way for ever, so the records responsible go to the dead-letter topic.
  * - `unreachable`: no connection, a lost one, or a server shutting down or full. Nothing is wrong with
  *   the records; they wait until the database answers again.
- * - `failed`: anything else (serialization failure, deadlock, statement timeout, an unknown error). Worth
- *   retrying too, since the next attempt usually succeeds, and dead-lettering would lose counts.
+ * - `too-slow`: the statement ran past statement_timeout. The server is up and the records are fine, but
+ *   the same work may time out again for ever: it is split into smaller transactions, then retried.
+ * - `failed`: anything else (serialization failure, deadlock, an unknown error). Worth retrying too, since
+ *   the next attempt usually succeeds, and dead-lettering would lose counts.
  */
 export type DatabaseFault =
   | { kind: "refused"; reason: string }
   | { kind: "unreachable"; reason: string }
+  | { kind: "too-slow"; reason: string }
   | { kind: "failed"; reason: string };
 
 // SQLSTATE classes (https://www.postgresql.org/docs/current/errcodes-appendix.html) that depend on the
@@ -23,6 +26,8 @@ const REFUSED_CLASSES = new Set(["22", "23", "54"]);
 // failover); 53300 too many connections. 57014 (statement timeout) is not here: the server is up.
 const UNREACHABLE_CLASSES = new Set(["08"]);
 const UNREACHABLE_CODES = new Set(["57P01", "57P02", "57P03", "53300"]);
+// 57014 query_canceled: statement_timeout (db.ts sets one on every connection) or a cancel request.
+const TOO_SLOW_CODE = "57014";
 
 // Errors raised by Node's sockets or by pg itself, before or instead of any SQLSTATE.
 const SOCKET_CODES = new Set([
@@ -47,6 +52,7 @@ export function classifyDatabaseError(error: unknown): DatabaseFault {
     if (UNREACHABLE_CLASSES.has(code.slice(0, 2)) || UNREACHABLE_CODES.has(code)) {
       return { kind: "unreachable", reason };
     }
+    if (code === TOO_SLOW_CODE) return { kind: "too-slow", reason };
     return { kind: "failed", reason };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -62,6 +62,40 @@ describe("storeIsolatingRefused", () => {
     expect(calls).toBe(2); // [e0..e3] refused → halves; [e0, e1] refused → halves
   });
 
+  it("splits a transaction too slow for statement_timeout until the pieces go through", async () => {
+    const committed: string[] = [];
+    const sizes: number[] = [];
+    // Stands for a database that gets through at most 3 items before statement_timeout.
+    const slowStore = async (part: readonly string[]): Promise<StoreOutcome> => {
+      sizes.push(part.length);
+      if (part.length > 3)
+        throw Object.assign(
+          new pg.DatabaseError("canceling statement due to statement timeout", 0, "error"),
+          { code: "57014" },
+        );
+      committed.push(...part);
+      return { counted: part.length, duplicates: 0 };
+    };
+    expect(await storeIsolatingRefused(items(10), slowStore)).toEqual({
+      counted: 10,
+      duplicates: 0,
+      refused: [],
+    });
+    expect(committed).toEqual(items(10));
+    expect(sizes).toEqual([10, 5, 3, 2, 5, 3, 2]);
+  });
+
+  it("throws when a single item is too slow: nothing is wrong with it, the batch is retried", async () => {
+    const timeout = Object.assign(
+      new pg.DatabaseError("canceling statement due to statement timeout", 0, "error"),
+      { code: "57014" },
+    );
+    const store = async (): Promise<StoreOutcome> => {
+      throw timeout;
+    };
+    await expect(storeIsolatingRefused(items(3), store)).rejects.toBe(timeout);
+  });
+
   it("throws any other error as it is, for the caller to retry the batch", async () => {
     const lost = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
     const store = async (): Promise<StoreOutcome> => {

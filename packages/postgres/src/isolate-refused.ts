@@ -16,9 +16,10 @@ export interface IsolatedOutcome<T> extends StoreOutcome {
  * Stores `items`; when PostgreSQL refuses the data (a data or constraint error, see DatabaseFault), finds
  * the items responsible by halving: each half is tried again as its own transaction, and an item refused
  * on its own is the culprit. One bad record in a batch of n costs about 2·log2(n) extra transactions, and
- * everything else is stored. Any other error is thrown as it is: the caller retries the whole batch, and
- * the parts already committed are then found by their dedupe keys and not counted again (store must be
- * idempotent).
+ * everything else is stored. A transaction too slow for statement_timeout is halved the same way, so a
+ * batch too big for a slow database still goes through in smaller pieces; a single item too slow is thrown.
+ * Any other error is thrown as it is: the caller retries the whole batch, and the parts already committed
+ * are then found by their dedupe keys and not counted again (store must be idempotent).
  *
  * `between` runs before each retry of a half (the consumer's heartbeat, so a long search keeps the
  * partition).
@@ -36,7 +37,8 @@ export async function storeIsolatingRefused<T>(
       outcome.duplicates += stored.duplicates;
     } catch (error) {
       const fault = classifyDatabaseError(error);
-      if (fault.kind !== "refused") throw error;
+      const splittable = fault.kind === "refused" || (fault.kind === "too-slow" && part.length > 1);
+      if (!splittable) throw error;
       const [only] = part;
       if (part.length === 1 && only !== undefined) {
         outcome.refused.push({ item: only, reason: fault.reason });
