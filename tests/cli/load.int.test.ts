@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { runEdm } from "@edm/cli/testing";
 import { createLogger } from "@edm/runtime";
 import { EVENT_ID_HEADER, EVENT_TOPICS } from "@edm/schema";
 import { eventually, testKafka } from "@edm/testkit";
 import { loadConfig, type RunningRelay, startRelay } from "edm-relay";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { runEdm } from "../../packages/cli/src/testing/run-edm";
 
 // `pnpm edm load` as a user runs it, against the real relay (in-process, its public start) on the real
 // broker: every event it reports acknowledged is in Kafka, once, and no other.

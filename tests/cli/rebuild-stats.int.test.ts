@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { runEdm } from "@edm/cli/testing";
 import { ALL_TOPICS, EVENT_TOPICS, TOPICS } from "@edm/schema";
 import { createTestSchema, type TestSchema, testKafka } from "@edm/testkit";
 import { dropGenerations } from "edm-stats/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { runEdm } from "../../packages/cli/src/testing/run-edm";
 
 // `pnpm edm rebuild-stats` as a user runs it: the CLI runs edm-stats's own rebuild as a child process
 // against the real broker and PostgreSQL, and reports both generations' totals.

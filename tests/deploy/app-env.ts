@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { caA, clientCert, clientKey } from "../../packages/kafka/src/testing/pem-fixtures";
+import { caA, clientCert, clientKey } from "@edm/kafka/testing";
 import { CONSUMER_APPS, type CoreApp, type HerokuApp, REPO_ROOT } from "../../scripts/heroku/heroku-apps";
 
 export type Env = Record<string, string | undefined>;

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
+import { runEdm } from "@edm/cli/testing";
 import { FUNNEL_STEPS, type FunnelResponse, FunnelResponseSchema } from "@edm/schema";
 import { createTestSchema, eventually, scrapeMetrics, sumOf, type TestSchema } from "@edm/testkit";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { runEdm } from "../../packages/cli/src/testing/run-edm";
 import { type RunningSystem, startSystem } from "../../scripts/dev/system";
 import { repoRoot } from "../setup/paths";
 
