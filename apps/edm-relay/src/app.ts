@@ -54,7 +54,6 @@ export function createRelayApp(options: RelayAppOptions): Express {
       maxAge: 600,
     }),
   );
-  app.use(healthRoutes({ ready: async () => ({ kafka: await options.kafkaReady() }) }));
   app.use(EVENT_PATHS, limitPerClient({ perMinute: options.rateLimitPerMinute, log }));
   app.use(
     eventRoutes({
@@ -63,6 +62,8 @@ export function createRelayApp(options: RelayAppOptions): Express {
       ...(options.metrics ? { metrics: options.metrics.relay } : {}),
     }),
   );
+  // After the event routes, which take nearly every request, so those never pass through these.
+  app.use(healthRoutes({ ready: async () => ({ kafka: await options.kafkaReady() }) }));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;
