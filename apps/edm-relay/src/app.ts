@@ -1,12 +1,12 @@
 import { healthRoutes, type Logger, type MetricsRoutesOptions, metricsRoutes } from "@edm/runtime";
 import cors from "cors";
 import express, { type Express } from "express";
-import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { accessLog } from "./access-log";
 import type { Batcher } from "./batcher";
 import { EVENT_PATHS, eventRoutes } from "./event-routes";
-import { errorHandler, notFound, sendError } from "./http-errors";
+import { errorHandler, notFound } from "./http-errors";
+import { limitPerClient } from "./rate-limit";
 import type { RelayMetrics } from "./relay-metrics";
 import { traceRequests } from "./request-span";
 
@@ -54,26 +54,7 @@ export function createRelayApp(options: RelayAppOptions): Express {
       maxAge: 600,
     }),
   );
-  app.use(healthRoutes({ ready: async () => ({ kafka: await options.kafkaReady() }) }));
-  app.use(
-    EVENT_PATHS,
-    rateLimit({
-      windowMs: 60_000,
-      limit: options.rateLimitPerMinute,
-      standardHeaders: "draft-8",
-      legacyHeaders: false,
-      handler: (_req, res) =>
-        sendError(
-          res,
-          429,
-          `too many requests from this address: at most ${options.rateLimitPerMinute} a minute`,
-        ),
-      logger: {
-        warn: (err, message) => log.warn({ err }, message ?? "rate limiter warning"),
-        error: (err, message) => log.error({ err }, message ?? "rate limiter error"),
-      },
-    }),
-  );
+  app.use(EVENT_PATHS, limitPerClient({ perMinute: options.rateLimitPerMinute, log }));
   app.use(
     eventRoutes({
       batcher: options.batcher,
@@ -81,6 +62,8 @@ export function createRelayApp(options: RelayAppOptions): Express {
       ...(options.metrics ? { metrics: options.metrics.relay } : {}),
     }),
   );
+  // After the event routes, which take nearly every request, so those never pass through these.
+  app.use(healthRoutes({ ready: async () => ({ kafka: await options.kafkaReady() }) }));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

@@ -168,6 +168,8 @@ describe("edm-relay's rate limit", () => {
       for (let seq = 0; seq < 3; seq += 1)
         answers.push(await limited.post("/api/events", click(session, seq)));
       expect(answers.map((answer) => answer.status)).toEqual([202, 202, 429]);
+      // The standard RateLimit header (IETF draft 7) tells a client how much of its limit is left.
+      expect(answers[0]?.headers.get("ratelimit")).toMatch(/^limit=2, remaining=1, reset=\d+$/);
       const refused = answers[2] as Answer;
       expectError(refused, 429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);

@@ -50,7 +50,7 @@ function batcherWith(send: BatcherOptions["send"], overrides: Partial<BatcherOpt
   });
 }
 
-/** Lets queued microtasks and promise callbacks run. */
+/** Lets the batcher's scheduled sends (setImmediate), microtasks and promise callbacks run. */
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
 beforeEach(() => {
@@ -97,7 +97,7 @@ describe("createBatcher", () => {
     expect(kafka.maxInFlight()).toBe(1);
   });
 
-  it("submits in the same turn share one send", async () => {
+  it("submits in the same turn of the event loop share one send", async () => {
     const kafka = controlledSend();
     const batcher = batcherWith(kafka.send);
     const requests = [batcher.submit(items("a")), batcher.submit(items("b"))];
@@ -106,6 +106,20 @@ describe("createBatcher", () => {
     expect(kafka.values(0)).toEqual(["edm-ui-click:a", "edm-ui-click:b"]);
     kafka.calls[0]?.resolve();
     await Promise.all(requests);
+  });
+
+  it("requests submitted by separate callbacks of one I/O phase share one send", async () => {
+    const kafka = controlledSend();
+    const batcher = batcherWith(kafka.send);
+    const first = batcher.submit(items("a"));
+    // Node runs the microtasks between two sockets' callbacks; the send waits for the phase's end.
+    await Promise.resolve();
+    const second = batcher.submit(items("b"));
+    await settle();
+    expect(kafka.calls).toHaveLength(1);
+    expect(kafka.values(0)).toEqual(["edm-ui-click:a", "edm-ui-click:b"]);
+    kafka.calls[0]?.resolve();
+    await Promise.all([first, second]);
   });
 
   it("keeps a send within its event bound without ever splitting a request", async () => {
@@ -166,7 +180,9 @@ describe("createBatcher", () => {
     const batcher = batcherWith(() => {
       throw new Error("not connected");
     });
-    await expect(batcher.submit(items("a"))).rejects.toMatchObject({ reason: "send-failed" });
+    const refused = expect(batcher.submit(items("a"))).rejects.toMatchObject({ reason: "send-failed" });
+    await settle();
+    await refused;
   });
 
   it("times out a request still queued, and never sends it", async () => {

@@ -191,8 +191,11 @@ export function createBatcher(options: BatcherOptions): Batcher {
   const schedule = (lane: Lane) => {
     if (lane.scheduled || lane.sending || lane.queue.length === 0) return;
     lane.scheduled = true;
-    // A microtask, so requests submitted in the same turn of the event loop share the send.
-    queueMicrotask(() => {
+    // After the event loop's current I/O phase, with no timer: every request whose body arrived in that
+    // phase shares the send. (A microtask would run after each socket's callback, so under load nearly
+    // every request made a produce request of its own, and a CPU profile showed the relay spending more
+    // on writing produce requests to the broker's socket than on anything else.)
+    setImmediate(() => {
       lane.scheduled = false;
       void sendNext(lane);
     });

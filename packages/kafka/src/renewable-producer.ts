@@ -1,5 +1,6 @@
-import kafkajs, { type ProducerBatch, type RecordMetadata } from "kafkajs";
+import type { ProducerBatch, RecordMetadata } from "kafkajs";
 import type { ClientParts } from "./client-parts";
+import { JavaCompatiblePartitioner } from "./partitioner";
 import { TimeoutError, withTimeout } from "./with-timeout";
 
 /**
@@ -14,9 +15,10 @@ import { TimeoutError, withTimeout } from "./with-timeout";
 export function createRenewableProducer(parts: ClientParts) {
   const build = () =>
     parts.kafka.producer({
-      // Given explicitly, so kafkajs does not warn about its v2 default; this is the Java client's
-      // murmur2 partitioner, so a key lands on the same partition whichever client wrote it.
-      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+      // Given explicitly, so kafkajs does not warn about its v2 default: the Java client's murmur2
+      // partitioner (kafkajs's DefaultPartitioner, computed faster), so a key lands on the same partition
+      // whichever client wrote it.
+      createPartitioner: JavaCompatiblePartitioner,
       // A typo must fail, not create a topic with the broker's default settings.
       allowAutoTopicCreation: false,
       // See KafkaProducer: unsafe with overlapping sends in kafkajs.
