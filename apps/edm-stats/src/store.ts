@@ -30,6 +30,14 @@ export async function storeBatch(db: Db, events: readonly CountableEvent[]): Pro
 
 async function addToAggregates(client: pg.PoolClient, rows: Aggregates): Promise<void> {
   const { eventsByDay, eventsByMinute, sessions } = rows;
+  // Sessions first: every batch updates the same few counter rows (a button, today, this minute), and a
+  // batch waits for another's lock on them until that one commits; the longer work goes before them.
+  await client.query(
+    `insert into sessions (session_id, first_seen_at)
+     select * from unnest($1::text[], $2::timestamptz[])
+     on conflict (session_id) do nothing`,
+    [sessions.map((row) => row.sessionId), sessions.map((row) => row.firstSeenAt)],
+  );
   const clicksByButton = await keepWithinKeyCap(client, BUTTON_KEYS, rows.clicksByButton);
   if (clicksByButton.length > 0) {
     await client.query(
@@ -68,10 +76,4 @@ async function addToAggregates(client: pg.PoolClient, rows: Aggregates): Promise
       [loadsByPage.map((row) => row.page), loadsByPage.map((row) => row.loads)],
     );
   }
-  await client.query(
-    `insert into sessions (session_id, first_seen_at)
-     select * from unnest($1::text[], $2::timestamptz[])
-     on conflict (session_id) do nothing`,
-    [sessions.map((row) => row.sessionId), sessions.map((row) => row.firstSeenAt)],
-  );
 }
