@@ -41,7 +41,8 @@ export async function pruneOnce(db: Db, limits: PruneLimits): Promise<Pruned> {
     maxChunks = 50,
   } = limits;
   const chunking = { chunkRows, maxChunks };
-  const keys = await deleteOlderThan(db, "processed_events", "processed_at", dedupeRetentionMs, chunking);
+  const ids = await deleteOlderThan(db, "processed_event_ids", "processed_at", dedupeRetentionMs, chunking);
+  const places = await deleteOlderThan(db, "processed_events", "processed_at", dedupeRetentionMs, chunking);
   const sessions = await deleteOlderThan(db, "sessions", "first_seen_at", sessionWindowMs, chunking);
   // One statement: what it deletes is what arrived since the last run with old timestamps, a few rows a day
   // unless a client sent them on purpose, and then at most one row per topic and minute.
@@ -50,17 +51,17 @@ export async function pruneOnce(db: Db, limits: PruneLimits): Promise<Pruned> {
     [minuteRetentionMs],
   );
   return {
-    keys: keys.rows,
+    keys: ids.rows + places.rows,
     sessions: sessions.rows,
     minutes: minutes.rowCount ?? 0,
-    more: keys.more || sessions.more,
+    more: ids.more || places.more || sessions.more,
   };
 }
 
 /** Deletes the rows whose `column` is older than `ageMs`, `chunkRows` per statement, `maxChunks` at most. */
 async function deleteOlderThan(
   db: Db,
-  table: "processed_events" | "sessions",
+  table: "processed_event_ids" | "processed_events" | "sessions",
   column: "processed_at" | "first_seen_at",
   ageMs: number,
   { chunkRows, maxChunks }: { chunkRows: number; maxChunks: number },

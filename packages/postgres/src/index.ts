@@ -9,7 +9,7 @@
  * transaction), waits out database faults, isolates the records PostgreSQL refuses and dead-letters them
  * with the invalid ones; migrate() runs an app's node-pg-migrate folder in the connection's own schema.
  */
-export { claimNewKeys } from "./claim-keys";
+export { claimKeys, type KeyTable } from "./claim-keys";
 export type { DatabaseFault } from "./database-fault";
 export { classifyDatabaseError } from "./database-fault";
 export type { Db, PoolOptions } from "./db";
