@@ -46,12 +46,13 @@ function hasOnlyKeys(value: Record<string, unknown>, names: readonly string[]): 
   return names.every((name) => Object.hasOwn(value, name));
 }
 
-function quickEventId(input: Record<string, unknown>): { ok: boolean; id?: string } {
-  if (!Object.hasOwn(input, "id")) return { ok: true };
+/** The id as the schema returns it (lowercased), null when absent, undefined when the schema must decide. */
+function quickEventId(input: Record<string, unknown>): string | null | undefined {
+  if (!Object.hasOwn(input, "id")) return null;
   const id = input.id;
-  if (typeof id !== "string" || !EVENT_ID.test(id)) return { ok: false };
+  if (typeof id !== "string" || !EVENT_ID.test(id)) return undefined;
   const lower = id.toLowerCase();
-  return UNUSABLE_IDS.has(lower) ? { ok: false } : { ok: true, id: lower };
+  return UNUSABLE_IDS.has(lower) ? undefined : lower;
 }
 
 function quickClickProperties(value: unknown): ClickEvent["properties"] | undefined {
@@ -93,15 +94,21 @@ export function quickEvent(input: unknown, now: number): EdmEvent | undefined {
     return undefined;
   }
   const id = quickEventId(input);
-  if (!id.ok) return undefined;
-  const envelope = id.id === undefined ? { uuid } : { uuid, id: id.id };
+  if (id === undefined) return undefined;
+  // Built whole, in the schema's key order (an absent id is no key at all, as zod leaves it).
   if (topic === TOPICS.click) {
     const properties = quickClickProperties(input.properties);
-    return properties && { topic, ...envelope, event_timestamp, properties };
+    if (!properties) return undefined;
+    return id === null
+      ? { topic, uuid, event_timestamp, properties }
+      : { topic, uuid, id, event_timestamp, properties };
   }
   if (topic === TOPICS.pageload) {
     const properties = quickPageloadProperties(input.properties);
-    return properties && { topic, ...envelope, event_timestamp, properties };
+    if (!properties) return undefined;
+    return id === null
+      ? { topic, uuid, event_timestamp, properties }
+      : { topic, uuid, id, event_timestamp, properties };
   }
   return undefined;
 }
