@@ -1,4 +1,4 @@
-import { claimNewKeys, type Db, inTransaction, type StoreOutcome } from "@edm/postgres";
+import { claimKeys, type Db, inTransaction, type StoreOutcome } from "@edm/postgres";
 import { FUNNEL_STEPS, funnelDepth } from "@edm/schema";
 import type pg from "pg";
 import type { KeyedFunnelEvent } from "./decode";
@@ -6,7 +6,7 @@ import { mergeSessions, SESSION_GAP_MS, type Session, sessionsOf } from "./funne
 
 /**
  * Adds a batch's events to the sessions exactly once, in ONE transaction: the events' keys go into
- * funnel_processed_events (ON CONFLICT DO NOTHING RETURNING tells which are new) and only the new events
+ * funnel_processed_events (ON CONFLICT DO NOTHING tells which were there already) and only the new events
  * change funnel_sessions. A redelivered batch finds its keys taken and changes nothing.
  *
  * The sessions stay those of all the events counted so far, whatever order they came in: the new events'
@@ -18,12 +18,12 @@ export async function storeFunnelBatch(db: Db, events: readonly KeyedFunnelEvent
   const unique = [...new Map(events.map((event) => [event.key, event])).values()];
   if (unique.length === 0) return { counted: 0, duplicates: 0 };
   return inTransaction(db, async (client) => {
-    const fresh = await claimNewKeys(
+    const taken = await claimKeys(
       client,
-      "funnel_processed_events",
+      { table: "funnel_processed_events", type: "text" },
       unique.map(({ key }) => key),
     );
-    const toCount = unique.filter(({ key }) => fresh.has(key));
+    const toCount = unique.filter(({ key }) => !taken.has(key));
     if (toCount.length > 0) await addToSessions(client, sessionsOf(toCount));
     return { counted: toCount.length, duplicates: events.length - toCount.length };
   });

@@ -42,7 +42,8 @@ async function readyz(url: string): Promise<{ status: number; body: { failing?: 
 async function counted(): Promise<{ events: number; keys: number }> {
   const { rows } = await db.query<{ events: number; keys: number }>(
     `select (select coalesce(sum(events), 0)::int from daily_events) as events,
-            (select count(*)::int from processed_events) as keys`,
+            (select count(*)::int from processed_event_ids)
+              + (select count(*)::int from processed_events) as keys`,
   );
   return rows[0] ?? { events: 0, keys: 0 };
 }

@@ -90,7 +90,7 @@ async function clickCounts(): Promise<Record<string, number>> {
 
 async function processedKeys(): Promise<number> {
   const { rows } = await test.db.query<{ keys: number }>(
-    "select count(*)::int as keys from processed_events",
+    "select (select count(*)::int from processed_event_ids) + (select count(*)::int from processed_events) as keys",
   );
   return rows[0]?.keys ?? 0;
 }

@@ -15,9 +15,16 @@ export interface CountableEvent {
 
 export type Decoded = { ok: true; countable: CountableEvent } | { ok: false; reason: string };
 
+const PLACE_PREFIX = "kafka:";
+
 /** Key of a record that carries no event id: its place in Kafka, which a redelivery repeats exactly. */
 export function placeKey(record: Pick<ConsumedRecord, "topic" | "partition" | "offset">): string {
-  return `kafka:${record.topic}:${record.partition}:${record.offset}`;
+  return `${PLACE_PREFIX}${record.topic}:${record.partition}:${record.offset}`;
+}
+
+/** True for a placeKey; any other key is an event id, a UUID (lowercase: the schema lowercases ids). */
+export function isPlaceKey(key: string): boolean {
+  return key.startsWith(PLACE_PREFIX);
 }
 
 /**

@@ -60,7 +60,7 @@ export function foldPastCap<R>(
 
 /**
  * Keeps a table within MAX_KEYS_PER_TABLE named keys, inside the batch's transaction (so a redelivery,
- * deduplicated by processed_events, repeats nothing). Keys already in the table are counted as they are,
+ * deduplicated by its event keys, repeats nothing). Keys already in the table are counted as they are,
  * without a lock. A batch that brings new keys takes a transaction-scoped advisory lock per table, then
  * counts the table and re-reads which keys exist: concurrent batches admit new keys one after the other,
  * so the cap holds exactly even with several instances. Lock order stays deadlock-free: every batch takes

@@ -20,12 +20,17 @@ afterAll(async () => {
 });
 
 describe("pruneOnce", () => {
-  it("forgets event keys older than the retention, in chunks, and old per-minute counts", async () => {
+  it("forgets event keys (ids and places) older than the retention, in chunks, and old per-minute counts", async () => {
     await db.query(`
       insert into processed_events (event_key, processed_at)
-      select 'old-' || n, now() - interval '20 days' from generate_series(1, 25) as n
+      select 'kafka:old:' || n, now() - interval '20 days' from generate_series(1, 25) as n
       union all
-      select 'recent-' || n, now() - interval '1 day' from generate_series(1, 5) as n`);
+      select 'kafka:recent:' || n, now() - interval '1 day' from generate_series(1, 5) as n`);
+    await db.query(`
+      insert into processed_event_ids (event_key, processed_at)
+      select gen_random_uuid(), now() - interval '20 days' from generate_series(1, 12) as n
+      union all
+      select gen_random_uuid(), now() - interval '1 day' from generate_series(1, 4) as n`);
     await db.query(`
       insert into minute_events (minute, topic, events) values
         (date_trunc('minute', now()) - interval '8 days', 'edm-ui-click', 4),
@@ -33,16 +38,19 @@ describe("pruneOnce", () => {
 
     const pruned = await pruneOnce(db, { dedupeRetentionMs: 15 * 24 * 3_600_000, chunkRows: 10 });
 
-    expect(pruned).toEqual({ keys: 25, sessions: 0, minutes: 1, more: false });
+    expect(pruned).toEqual({ keys: 37, sessions: 0, minutes: 1, more: false });
     const keys = await db.query<{ event_key: string }>("select event_key from processed_events order by 1");
-    expect(keys.rows.map((row) => row.event_key)).toEqual([1, 2, 3, 4, 5].map((n) => `recent-${n}`));
+    expect(keys.rows.map((row) => row.event_key)).toEqual([1, 2, 3, 4, 5].map((n) => `kafka:recent:${n}`));
+    const ids = await db.query<{ n: number }>("select count(*)::int as n from processed_event_ids");
+    expect(ids.rows[0]?.n).toBe(4);
+    await db.query("delete from processed_event_ids");
     expect((await db.query("select * from minute_events")).rowCount).toBe(1);
   });
 
   it("stops after maxChunks, leaving the rest for the next run", async () => {
     await db.query(`
       insert into processed_events (event_key, processed_at)
-      select 'later-' || n, now() - interval '30 days' from generate_series(1, 30) as n`);
+      select 'kafka:later:' || n, now() - interval '30 days' from generate_series(1, 30) as n`);
     const pruned = await pruneOnce(db, { dedupeRetentionMs: 24 * 3_600_000, chunkRows: 10, maxChunks: 2 });
     expect(pruned).toMatchObject({ keys: 20, more: true });
     await db.query("delete from processed_events");
@@ -65,7 +73,7 @@ describe("scheduleStatsPruning", () => {
   it("goes on at once while a backlog is left, without waiting for the next interval", async () => {
     await db.query(`
       insert into processed_events (event_key, processed_at)
-      select 'backlog-' || n, now() - interval '30 days' from generate_series(1, 95) as n`);
+      select 'kafka:backlog:' || n, now() - interval '30 days' from generate_series(1, 95) as n`);
     // 20 keys per run and an hour between runs: only running again at once clears 95 keys.
     const pruning = scheduleStatsPruning(
       db,

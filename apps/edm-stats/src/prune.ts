@@ -29,6 +29,7 @@ export interface Pruned {
 const DAY_MS = 24 * 3_600_000;
 export const MINUTE_RETENTION_MS = 7 * DAY_MS;
 export const SESSION_WINDOW_MS = 30 * DAY_MS;
+const PROCESSED_EVENT_IDS = { table: "processed_event_ids", column: "processed_at" };
 const PROCESSED_EVENTS = { table: "processed_events", column: "processed_at" };
 const SESSIONS = { table: "sessions", column: "first_seen_at" };
 
@@ -47,7 +48,8 @@ export async function pruneOnce(db: Db, limits: PruneLimits): Promise<Pruned> {
     maxChunks = DEFAULT_CHUNKING.maxChunks,
   } = limits;
   const chunking = { chunkRows, maxChunks };
-  const keys = await deleteOlderThan(db, PROCESSED_EVENTS, dedupeRetentionMs, chunking);
+  const ids = await deleteOlderThan(db, PROCESSED_EVENT_IDS, dedupeRetentionMs, chunking);
+  const places = await deleteOlderThan(db, PROCESSED_EVENTS, dedupeRetentionMs, chunking);
   const sessions = await deleteOlderThan(db, SESSIONS, sessionWindowMs, chunking);
   // One statement: what it deletes is what arrived since the last run with old timestamps, a few rows a day
   // unless a client sent them on purpose, and then at most one row per topic and minute.
@@ -56,10 +58,10 @@ export async function pruneOnce(db: Db, limits: PruneLimits): Promise<Pruned> {
     [minuteRetentionMs],
   );
   return {
-    keys: keys.rows,
+    keys: ids.rows + places.rows,
     sessions: sessions.rows,
     minutes: minutes.rowCount ?? 0,
-    more: keys.more || sessions.more,
+    more: ids.more || places.more || sessions.more,
   };
 }
 

@@ -1,12 +1,17 @@
-import { claimNewKeys, type Db, inTransaction, type StoreOutcome } from "@edm/postgres";
+import { claimKeys, type Db, inTransaction, type KeyTable, type StoreOutcome } from "@edm/postgres";
 import type pg from "pg";
 import { type Aggregates, aggregate, uniqueByKey } from "./aggregate";
-import type { CountableEvent } from "./decode";
+import { type CountableEvent, isPlaceKey } from "./decode";
 import { BUTTON_KEYS, keepWithinKeyCap, PAGE_KEYS } from "./key-cap";
 
+/** Event ids, as uuid: nearly every key. */
+const EVENT_IDS: KeyTable = { table: "processed_event_ids", type: "uuid" };
+/** Places in Kafka of records without an id ("kafka:<topic>:<partition>:<offset>"). */
+const PLACES: KeyTable = { table: "processed_events", type: "text" };
+
 /**
- * Counts a batch's events exactly once, in ONE transaction: the batch's keys go into processed_events
- * (ON CONFLICT DO NOTHING RETURNING tells which are new), and only the new events are added to the
+ * Counts a batch's events exactly once, in ONE transaction: the batch's keys go into processed_event_ids
+ * and processed_events (ON CONFLICT DO NOTHING tells which were there already), and only the new events are added to the
  * aggregates. If the process dies after this commits but before Kafka hears about it, the redelivered
  * events find their keys taken and add nothing. Two instances handling the same records at once (during a
  * rebalance) serialise on the keys' unique index: the second waits, then finds them taken.
@@ -17,19 +22,37 @@ export async function storeBatch(db: Db, events: readonly CountableEvent[]): Pro
   const unique = uniqueByKey(events);
   if (unique.length === 0) return { counted: 0, duplicates: 0 };
   return inTransaction(db, async (client) => {
-    const fresh = await claimNewKeys(
-      client,
-      "processed_events",
-      unique.map(({ key }) => key),
-    );
-    const toCount = unique.filter(({ key }) => fresh.has(key));
+    const taken = await claimEventKeys(client, unique);
+    const toCount = taken.size === 0 ? unique : unique.filter(({ key }) => !taken.has(key));
     if (toCount.length > 0) await addToAggregates(client, aggregate(toCount));
     return { counted: toCount.length, duplicates: events.length - toCount.length };
   });
 }
 
+/** Claims the events' keys, ids and places each in their table; returns those taken before. */
+async function claimEventKeys(
+  client: pg.PoolClient,
+  events: readonly CountableEvent[],
+): Promise<ReadonlySet<string>> {
+  const ids: string[] = [];
+  const places: string[] = [];
+  for (const { key } of events) (isPlaceKey(key) ? places : ids).push(key);
+  const takenIds = await claimKeys(client, EVENT_IDS, ids);
+  const takenPlaces = await claimKeys(client, PLACES, places);
+  if (takenPlaces.size === 0) return takenIds;
+  return new Set([...takenIds, ...takenPlaces]);
+}
+
 async function addToAggregates(client: pg.PoolClient, rows: Aggregates): Promise<void> {
   const { eventsByDay, eventsByMinute, sessions } = rows;
+  // Sessions first: every batch updates the same few counter rows (a button, today, this minute), and a
+  // batch waits for another's lock on them until that one commits; the longer work goes before them.
+  await client.query(
+    `insert into sessions (session_id, first_seen_at)
+     select * from unnest($1::text[], $2::timestamptz[])
+     on conflict (session_id) do nothing`,
+    [sessions.map((row) => row.sessionId), sessions.map((row) => row.firstSeenAt)],
+  );
   const clicksByButton = await keepWithinKeyCap(client, BUTTON_KEYS, rows.clicksByButton);
   if (clicksByButton.length > 0) {
     await client.query(
@@ -68,10 +91,4 @@ async function addToAggregates(client: pg.PoolClient, rows: Aggregates): Promise
       [loadsByPage.map((row) => row.page), loadsByPage.map((row) => row.loads)],
     );
   }
-  await client.query(
-    `insert into sessions (session_id, first_seen_at)
-     select * from unnest($1::text[], $2::timestamptz[])
-     on conflict (session_id) do nothing`,
-    [sessions.map((row) => row.sessionId), sessions.map((row) => row.firstSeenAt)],
-  );
 }

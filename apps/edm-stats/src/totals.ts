@@ -28,7 +28,8 @@ export async function readTotals(db: Db, schema: string): Promise<StatsTotals> {
        coalesce((select sum(clicks) from ${table("click_counts")}), 0)::text as "buttonClicks",
        coalesce((select sum(loads) from ${table("page_loads")}), 0)::text as "pageLoads",
        (select count(*) from ${table("sessions")})::text as "sessions",
-       (select count(*) from ${table("processed_events")})::text as "eventKeys"`,
+       ((select count(*) from ${table("processed_event_ids")})
+         + (select count(*) from ${table("processed_events")}))::text as "eventKeys"`,
     [TOPICS.click, TOPICS.pageload],
   );
   const row = rows[0];

@@ -22,6 +22,12 @@ export interface ConsumerOptions {
   /** Partitions handled at once (default 1). Batches of one partition are always handled in order. */
   partitionsConsumedConcurrently?: number;
   /**
+   * Most bytes one fetch brings per partition (kafkajs's default: 1 MiB), so most records one batch holds.
+   * kafkajs fetches again only once every batch of the last fetch is handled: a handler with a cost per
+   * batch (a transaction, a commit) drains a backlog faster with larger batches.
+   */
+  maxBytesPerPartition?: number;
+  /**
    * The service's metrics registry: the consumer then reports records, batches, handler time,
    * rebalances and lag per partition in it (see consumer-metrics.ts).
    */
@@ -88,6 +94,9 @@ export function createConsumer(parts: ClientParts, options: ConsumerOptions): Ka
     // How long a fetch waits on the broker for new records. Java's default is 0.5 s; kafkajs's 5 s
     // made every stop() wait up to 5 s for the fetch in flight (tulios/kafkajs#1596).
     maxWaitTimeInMs: 1_000,
+    ...(options.maxBytesPerPartition === undefined
+      ? {}
+      : { maxBytesPerPartition: options.maxBytesPerPartition }),
     retry: parts.retry,
   });
   const lifecycle = createConsumerLifecycle({

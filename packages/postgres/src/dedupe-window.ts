@@ -29,7 +29,7 @@ function hours(ms: number): string {
  * Problems with a dedupe window of `dedupeRetentionMs` against the topics' retention (retention.ms, -1 for
  * forever). A key forgotten while Kafka still holds its record lets a redelivery (a new group, a reset
  * offset, a consumer that fell behind) count that event twice. Infinite retention is refused too: covering
- * it would mean keeping every key forever, and processed_events would grow without bound.
+ * it would mean keeping every key forever, and the key tables would grow without bound.
  */
 export function retentionProblems(dedupeRetentionMs: number, retention: Map<string, number>): string[] {
   const problems: string[] = [];

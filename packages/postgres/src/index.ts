@@ -11,7 +11,7 @@
  * The dedupe keys are kept for DEDUPE_RETENTION (checkDedupeCoversRetention: at least the topics' retention)
  * and then forgotten in chunks (deleteOlderThan, schedulePruning).
  */
-export { claimNewKeys } from "./claim-keys";
+export { claimKeys, type KeyTable } from "./claim-keys";
 export type { DatabaseFault } from "./database-fault";
 export { classifyDatabaseError } from "./database-fault";
 export type { Db, PoolOptions } from "./db";

@@ -20,7 +20,7 @@ import { EVENT_TOPICS, TOPICS } from "./topics";
 /** Session id. Originals made one per page render, usually a UUID, but any short text is kept as sent. */
 const sessionId = text("identifier", MAX_SESSION_ID_LENGTH).min(1);
 
-const UNUSABLE_IDS = new Set([
+export const UNUSABLE_IDS: ReadonlySet<string> = new Set([
   "00000000-0000-0000-0000-000000000000",
   "ffffffff-ffff-ffff-ffff-ffffffffffff",
 ]);
@@ -51,9 +51,12 @@ const eventTimestamp = z
  * Checked for length and characters first, so a huge string is refused before the URL parser sees it,
  * and so the text kept (the URL as sent, not the parser's cleaned-up copy) holds no control character.
  */
-const pageUrl = text("identifier", MAX_URL_LENGTH).pipe(
-  z.url({ protocol: z.regexes.httpProtocol, error: "must be an http:// or https:// URL" }),
-);
+const pageUrl = text("identifier", MAX_URL_LENGTH).pipe(httpUrl());
+
+/** The URL rule of pageUrl on its own, for quick-event.ts (which has checked the text already). */
+export function httpUrl() {
+  return z.url({ protocol: z.regexes.httpProtocol, error: "must be an http:// or https:// URL" });
+}
 
 const ENVELOPE_FIELDS = ["topic", "uuid", "id", "event_timestamp", "properties"] as const;
 

@@ -2,6 +2,7 @@ import { type EdmEvent, EdmEventSchema } from "./event";
 import { capErrors, type FieldError, fieldError, toFieldErrors } from "./field-errors";
 import { MAX_BATCH_EVENTS, MAX_FIELD_ERRORS, MAX_FUTURE_SKEW_MS } from "./limits";
 import { plainWordsErrorMap } from "./messages";
+import { quickEvent } from "./quick-event";
 
 export interface ParseOptions {
   /** The receiver's clock, in milliseconds since the epoch; defaults to Date.now() at the call. */
@@ -42,6 +43,8 @@ function check(input: unknown, now: number, prefix: readonly PropertyKey[]): Par
 }
 
 function checkReadable(input: unknown, now: number, prefix: readonly PropertyKey[]): ParseResult {
+  const quick = quickEvent(input, now);
+  if (quick) return { ok: true, event: quick };
   const parsed = EdmEventSchema.safeParse(input, { error: plainWordsErrorMap });
   const errors = parsed.success ? [] : toFieldErrors(parsed.error.issues, prefix);
   const future = futureTimestampError(input, now, prefix);

@@ -80,14 +80,14 @@ function recoverySeconds(
 }
 
 async function tablesExist(db: pg.Pool): Promise<boolean> {
-  const { rows } = await db.query("select to_regclass('processed_events') is not null as ready");
+  const { rows } = await db.query("select to_regclass('processed_event_ids') is not null as ready");
   return rows[0]?.ready === true;
 }
 
 export async function countedAmong(db: pg.Pool, ids: readonly string[]): Promise<number> {
   if (!(await tablesExist(db))) return 0;
   const { rows } = await db.query<{ n: number }>(
-    "select count(*)::int as n from processed_events where event_key = any($1::text[])",
+    "select count(*)::int as n from processed_event_ids where event_key = any($1::uuid[])",
     [ids],
   );
   return rows[0]?.n ?? 0;
@@ -97,7 +97,7 @@ export async function countedAmong(db: pg.Pool, ids: readonly string[]): Promise
 async function countedTimes(db: pg.Pool, ids: readonly string[]): Promise<Map<string, number>> {
   if (!(await tablesExist(db))) return new Map();
   const { rows } = await db.query<{ event_key: string; processed_at: Date }>(
-    "select event_key, processed_at from processed_events where event_key = any($1::text[])",
+    "select event_key::text, processed_at from processed_event_ids where event_key = any($1::uuid[])",
     [ids],
   );
   return new Map(rows.map((row) => [row.event_key, row.processed_at.getTime()]));
@@ -108,7 +108,7 @@ async function countedTwice(db: pg.Pool): Promise<number> {
   if (!(await tablesExist(db))) return 0;
   const { rows } = await db.query<{ extra: number }>(
     `select ((select coalesce(sum(events), 0) from daily_events)
-           - (select count(*) from processed_events))::int as extra`,
+           - (select count(*) from processed_event_ids) - (select count(*) from processed_events))::int as extra`,
   );
   return rows[0]?.extra ?? 0;
 }

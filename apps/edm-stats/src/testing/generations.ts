@@ -10,6 +10,7 @@ const TABLES = {
   minute_events: "minute::text, topic, events::text",
   page_loads: "page, loads::text",
   sessions: "session_id, first_seen_at::text",
+  processed_event_ids: "event_key::text",
   processed_events: "event_key",
 } as const;
 
