@@ -23,6 +23,27 @@ export interface RelayAppOptions {
   metrics?: MetricsRoutesOptions & { relay: RelayMetrics };
 }
 
+/**
+ * The relay answers JSON, never a page, so it sends the headers OWASP's REST cheat sheet names for an API
+ * rather than helmet's defaults for documents: a CSP that allows nothing and no framing, HSTS, nosniff, no
+ * referrer. Stricter, and a third fewer bytes on every answer. Its answers may be read cross-origin (CORS
+ * decides by whom), so the same-origin resource policy is relaxed.
+ */
+const API_SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  },
+  crossOriginResourcePolicy: { policy: "cross-origin" },
+  frameguard: { action: "deny" },
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+} as const;
+
 /** The relay's HTTP surface; holds no connections itself, so tests can build it around any batcher. */
 export function createRelayApp(options: RelayAppOptions): Express {
   const { log } = options;
@@ -36,9 +57,7 @@ export function createRelayApp(options: RelayAppOptions): Express {
   // Before the access log, so its line carries the request's trace_id.
   app.use(EVENT_PATHS, traceRequests());
   app.use(accessLog(log));
-  // The relay is an API called from other origins: its answers may be read cross-origin (CORS decides
-  // by whom), so helmet's same-origin resource policy is relaxed.
-  app.use(helmet({ crossOriginResourcePolicy: { policy: "cross-origin" } }));
+  app.use(helmet(API_SECURITY_HEADERS));
   app.use(
     cors({
       origin: options.corsOrigins,

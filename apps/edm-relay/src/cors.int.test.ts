@@ -31,4 +31,15 @@ describe("edm-relay's CORS headers", () => {
     const answer = await fetch(`${fixture.url}/healthz`, { headers: { origin: "https://evil.example.com" } });
     expect(answer.headers.get("access-control-allow-origin")).toBeNull();
   });
+
+  it("sends an API's security headers: nothing may load or frame an answer, HTTPS only, no sniffing", async () => {
+    const answer = await fixture.post("/api/events", click(newSession(), 0), { headers: { origin: SHOP } });
+    expect(answer.headers.get("content-security-policy")).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(answer.headers.get("x-frame-options")).toBe("DENY");
+    expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(answer.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+    expect(answer.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(answer.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    expect(answer.headers.get("x-powered-by")).toBeNull();
+  });
 });
