@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "./migrate";
 import { type RunningStats, startStats } from "./service";
 import {
-  allCommitted,
   click,
   pageload,
   produceEvents,
@@ -42,7 +41,7 @@ beforeAll(async () => {
     pageload("/menu", { event_timestamp: now }),
   ];
   await produceEvents(test.producer, events);
-  await allCommitted(test, events.length);
+  await test.allCommitted(events.length);
 });
 
 afterAll(async () => {

@@ -4,7 +4,6 @@ import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type RunningStats, startStats } from "./service";
 import {
-  allCommitted,
   click,
   pageload,
   produceEvents,
@@ -95,7 +94,7 @@ describe("edm-stats while PostgreSQL restarts, or stops for a while", () => {
 
     flowing = false;
     await flow;
-    await allCommitted(test, produced, 90_000);
+    await test.allCommitted(produced, 90_000);
     expect(await counted()).toEqual({ events: produced, keys: produced });
 
     const events = logs.lines().map((line) => line.event);

@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrate } from "./migrate";
 import { type RunningStats, startStats } from "./service";
 import {
-  allCommitted,
   asRecord,
   click,
   produceEvents,
@@ -41,7 +40,7 @@ describe("a record edm-stats cannot count", () => {
       { key: "k", value: JSON.stringify(notEvent) },
       { key: "k", value: asRecord(after).value },
     ]);
-    await allCommitted(test, 4);
+    await test.allCommitted(4);
 
     const counts = (await (await fetch(`${stats.url}/api/clickCount`)).json()) as unknown;
     expect(counts).toEqual([
@@ -114,7 +113,7 @@ describe("a record PostgreSQL refuses", () => {
       TOPICS.click,
       [...before, poison, ...after].map((event) => ({ ...asRecord(event), key: "one-session" })),
     );
-    await allCommitted(test, 20);
+    await test.allCommitted(20);
 
     expect(await clickCounts()).toEqual({
       "espresso-0": 4,
@@ -139,7 +138,7 @@ describe("a record PostgreSQL refuses", () => {
 
     // And consumption carries on past it.
     await produceEvents(test.producer, [click("after-the-poison"), click("after-the-poison")]);
-    await allCommitted(test, 22);
+    await test.allCommitted(22);
     expect((await clickCounts())["after-the-poison"]).toBe(2);
     expect(await test.countedTotal()).toBe(21);
   });
@@ -152,7 +151,7 @@ describe("a record PostgreSQL refuses", () => {
       TOPICS.click,
       [valid[0], nul, ...valid.slice(1)].map((event) => ({ ...asRecord(event as typeof nul), key: "s" })),
     );
-    await allCommitted(test, 7);
+    await test.allCommitted(7);
 
     expect(await clickCounts()).toEqual({ "flat-white": 6 });
     expect(await test.countedTotal()).toBe(6);

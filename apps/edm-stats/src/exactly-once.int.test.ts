@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BatchOutcome } from "./batch-handler";
 import { type RunningStats, startStats } from "./service";
 import {
-  allCommitted,
   asRecord,
   click,
   pageload,
@@ -49,9 +48,9 @@ describe("edm-stats counts each event once", () => {
     const once = click("latte");
     // The same record twice in one send (likely one batch), then once more in a later send.
     await test.producer.send("edm-ui-click", [asRecord(twice), asRecord(twice), asRecord(once)]);
-    await allCommitted(test, 3);
+    await test.allCommitted(3);
     await test.producer.send("edm-ui-click", [asRecord(twice)]);
-    await allCommitted(test, 4);
+    await test.allCommitted(4);
 
     expect(await clickCounts(stats)).toEqual({ espresso: "1", latte: "1" });
     expect(await test.countedTotal()).toBe(2);
@@ -83,7 +82,7 @@ describe("edm-stats counts each event once", () => {
     const second = await start((outcome) => {
       redelivered.push(outcome);
     });
-    await allCommitted(test, events.length);
+    await test.allCommitted(events.length);
 
     expect(redelivered.reduce((sum, outcome) => sum + outcome.records, 0)).toBeGreaterThanOrEqual(
       events.length,
@@ -94,7 +93,7 @@ describe("edm-stats counts each event once", () => {
 
     // And it carries on counting new events exactly.
     await produceEvents(test.producer, [click("mocha"), pageload("/")]);
-    await allCommitted(test, events.length + 2);
+    await test.allCommitted(events.length + 2);
     expect(await test.countedTotal()).toBe(events.length + 2);
     // The API may answer from its cache for up to a second.
     await expect.poll(async () => (await clickCounts(second)).mocha).toBe("11");
@@ -113,7 +112,7 @@ describe("edm-stats counts each event once", () => {
         running.splice(running.indexOf(a), 1);
       }
     }
-    await allCommitted(test, events.length);
+    await test.allCommitted(events.length);
     expect(await test.countedTotal()).toBe(events.length);
     const counts = await clickCounts(b);
     expect(Object.values(counts).reduce((sum, value) => sum + Number(value), 0)).toBe(events.length);

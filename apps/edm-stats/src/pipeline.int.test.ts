@@ -5,7 +5,6 @@ import { eventually, scrapeMetrics, sumOf } from "@edm/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type RunningStats, startStats } from "./service";
 import {
-  allCommitted,
   asRecord,
   click,
   GROUP_ID,
@@ -70,7 +69,7 @@ describe("edm-stats's /metrics and GET /api/pipeline", () => {
     expect(behind.groups[0]).toMatchObject({ group: GROUP_ID, members: 1 });
 
     release();
-    await allCommitted(test, 5);
+    await test.allCommitted(5);
     let health = await pipeline(stats.url);
     await eventually(
       async () => {

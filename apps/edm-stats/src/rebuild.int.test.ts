@@ -8,7 +8,6 @@ import { type RebuildOptions, type RebuildProgress, rebuildStats } from "./rebui
 import { type RunningStats, startStats } from "./service";
 import { dropGenerations, eventsIn, snapshot } from "./testing/generations";
 import {
-  allCommitted,
   click,
   GROUP_ID,
   pageload,
@@ -76,7 +75,7 @@ describe("rebuilding the statistics from Kafka (blue/green)", () => {
   it("rebuilds an intact history exactly, switches the live instance to it, and can switch back", async () => {
     const live = await startLive();
     const { records, events } = await produceHistory();
-    await allCommitted(test, records);
+    await test.allCommitted(records);
     const progress: RebuildProgress[] = [];
 
     const result = await rebuild({ onProgress: (sample) => progress.push(sample) });
@@ -112,7 +111,7 @@ describe("rebuilding the statistics from Kafka (blue/green)", () => {
   it("repairs an aggregate row that was corrupted", async () => {
     const live = await startLive();
     const { records } = await produceHistory();
-    await allCommitted(test, records);
+    await test.allCommitted(records);
     const intact = await snapshot(test.db, test.schema.name);
     await test.db.query("update click_counts set clicks = clicks + 1000 where button_id = 'latte'");
     await test.db.query("delete from page_loads where page = '/menu'");

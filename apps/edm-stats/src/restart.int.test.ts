@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type RunningStats, startStats } from "./service";
 import { type ChildStats, spawnStats } from "./testing/child-stats";
 import {
-  allCommitted,
   click,
   pageload,
   produceEvents,
@@ -78,7 +77,7 @@ describe("edm-stats as a process", () => {
 
     const takeover = await startStats(test.config(), { log: testLogs().log });
     running.push(takeover);
-    await allCommitted(test, produced);
+    await test.allCommitted(produced);
 
     expect(await test.countedTotal()).toBe(produced);
     const counts = (await (await fetch(`${takeover.url}/api/clickCount`)).json()) as { sum: string }[];

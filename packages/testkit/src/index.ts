@@ -1,3 +1,8 @@
+export {
+  type ConsumerTestBed,
+  type ConsumerTestBedOptions,
+  createConsumerTestBed,
+} from "./consumer-test-bed";
 export { createTestSchema, type TestSchema } from "./database";
 export { eventually } from "./eventually";
 export { freePort, freePorts } from "./free-port";

@@ -1,7 +1,6 @@
-import type { KafkaClient, KafkaProducer, OutgoingRecord } from "@edm/kafka";
+import type { KafkaProducer, OutgoingRecord } from "@edm/kafka";
 import { type CapturedLogs, captureLogs } from "@edm/runtime";
 import {
-  ALL_TOPICS,
   EVENT_TOPICS,
   encodeEventRecord,
   type IdentifiedEvent,
@@ -9,27 +8,18 @@ import {
   SHOP_PRODUCTS,
   TOPICS,
 } from "@edm/schema";
-import { createTestSchema, eventually, type TestSchema, testKafka, uniqueName } from "@edm/testkit";
-import pg from "pg";
+import { type ConsumerTestBed, createConsumerTestBed } from "@edm/testkit";
 import { inject } from "vitest";
 import { type FunnelConfig, loadConfig } from "../config";
 
-// Shared set-up of the edm-funnel integration tests: a KAFKA_PREFIX of the test's own (so the service runs
-// with its real, logical topic and group names), those topics created, and a PostgreSQL schema of its own.
+// Shared set-up of the edm-funnel integration tests: @edm/testkit's consumer test bed (a KAFKA_PREFIX, the
+// topics and a PostgreSQL schema of the test's own) and the service's configuration on it.
 
 export const GROUP_ID = "edm-funnel";
 
-export interface FunnelTestEnv {
-  kafka: KafkaClient;
-  producer: KafkaProducer;
-  schema: TestSchema;
-  /** A pool on the test's schema, for assertions. */
-  db: pg.Pool;
+export interface FunnelTestEnv extends ConsumerTestBed {
   /** The service's configuration for this test, with `overrides` of its environment. */
   config(overrides?: Record<string, string>): FunnelConfig;
-  /** Waits until the group has committed `records` offsets: every record produced so far is handled. */
-  allCommitted(records: number): Promise<void>;
-  close(): Promise<void>;
 }
 
 export function testLogs(): CapturedLogs {
@@ -37,55 +27,18 @@ export function testLogs(): CapturedLogs {
 }
 
 export async function setUpFunnelTest(purpose: string): Promise<FunnelTestEnv> {
-  const kafkaEnv = { ...inject("kafkaPlaintextEnv"), KAFKA_PREFIX: `${uniqueName(purpose)}.` };
-  const kafka = testKafka(kafkaEnv, "edm-funnel-test");
-  const admin = kafka.admin();
-  try {
-    await admin.ensureTopics(ALL_TOPICS.map((topic) => ({ topic, partitions: 2 })));
-  } finally {
-    await admin.disconnect();
-  }
-  const schema = await createTestSchema(inject("databaseUrl"), purpose);
-  const db = new pg.Pool({ connectionString: schema.url, max: 2 });
-  const producer = kafka.producer();
-  await producer.connect();
-  const groupAdmin = kafka.admin();
-  const env = {
-    ...kafkaEnv,
-    DATABASE_URL: schema.url,
-    PORT: "0",
-    MIGRATE_ON_START: "1",
-    CORS_ORIGINS: "http://dashboard.test",
-  };
-  const committed = async () => {
-    let total = 0;
-    for (const topic of EVENT_TOPICS) {
-      const offsets = await groupAdmin.fetchCommittedOffsets(GROUP_ID, topic);
-      total += offsets.reduce((sum, { offset }) => sum + Math.max(0, Number(offset)), 0);
-    }
-    return total;
-  };
+  const bed = await createConsumerTestBed({
+    kafkaEnv: inject("kafkaPlaintextEnv"),
+    databaseUrl: inject("databaseUrl"),
+    purpose,
+    groupId: GROUP_ID,
+    clientId: "edm-funnel-test",
+    partitions: 2,
+  });
+  const env = { ...bed.env, PORT: "0", MIGRATE_ON_START: "1", CORS_ORIGINS: "http://dashboard.test" };
   return {
-    kafka,
-    producer,
-    schema,
-    db,
+    ...bed,
     config: (overrides = {}) => loadConfig({ ...env, ...overrides }),
-    allCommitted: (records) =>
-      eventually(async () => (await committed()) >= records, {
-        timeoutMs: 45_000,
-        intervalMs: 200,
-        what: `${records} offsets committed by the funnel group`,
-      }),
-    async close() {
-      await producer.disconnect();
-      await groupAdmin.disconnect();
-      await db.end();
-      await schema.drop();
-      const cleanup = kafka.admin();
-      await cleanup.deleteTopics([...ALL_TOPICS]).catch(() => {});
-      await cleanup.disconnect();
-    },
   };
 }
 

@@ -1,33 +1,19 @@
 import { randomUUID } from "node:crypto";
-import type { KafkaClient, KafkaProducer } from "@edm/kafka";
 import { type CapturedLogs, captureLogs } from "@edm/runtime";
-import { ALL_TOPICS, type EdmEvent, EVENT_TOPICS, TOPICS } from "@edm/schema";
-import { createTestSchema, eventually, type TestSchema, testKafka, uniqueName } from "@edm/testkit";
-import pg from "pg";
+import { type EdmEvent, TOPICS } from "@edm/schema";
+import { type ConsumerTestBed, createConsumerTestBed } from "@edm/testkit";
 import { inject } from "vitest";
 import { loadConfig, type StatsConfig } from "../config";
 
-// Shared set-up of the edm-stats integration tests: a KAFKA_PREFIX of the test's own (so the service runs
-// with its real, logical topic and group names), those topics created, and a PostgreSQL schema of its own.
+// Shared set-up of the edm-stats integration tests: @edm/testkit's consumer test bed (a KAFKA_PREFIX, the
+// topics and a PostgreSQL schema of the test's own) and the service's configuration on it.
 
 export const GROUP_ID = "edm-stats";
 
-export interface StatsTestEnv {
-  prefix: string;
-  /** Variables as Heroku would set them, for loadConfig or a child process. */
-  env: Record<string, string>;
-  /** A client with the test's prefix: logical names, like the service's. */
-  kafka: KafkaClient;
-  producer: KafkaProducer;
-  schema: TestSchema;
-  /** A pool on the test's schema, for assertions. */
-  db: pg.Pool;
+export interface StatsTestEnv extends ConsumerTestBed {
   config(overrides?: Record<string, string>): StatsConfig;
-  /** Sum of the stats group's committed offsets over both event topics. */
-  committed(): Promise<number>;
   /** Events counted so far, read from the database. */
   countedTotal(): Promise<number>;
-  close(): Promise<void>;
 }
 
 /**
@@ -39,22 +25,16 @@ export function testLogs(): CapturedLogs {
 }
 
 export async function setUpStatsTest(purpose: string): Promise<StatsTestEnv> {
-  const prefix = `${uniqueName(purpose)}.`;
-  const kafkaEnv = { ...inject("kafkaPlaintextEnv"), KAFKA_PREFIX: prefix };
-  const kafka = testKafka(kafkaEnv, "edm-stats-test");
-  const admin = kafka.admin();
-  try {
-    await admin.ensureTopics(ALL_TOPICS.map((topic) => ({ topic, partitions: 3 })));
-  } finally {
-    await admin.disconnect();
-  }
-  const schema = await createTestSchema(inject("databaseUrl"), purpose);
-  const db = new pg.Pool({ connectionString: schema.url, max: 2 });
-  const producer = kafka.producer();
-  await producer.connect();
+  const bed = await createConsumerTestBed({
+    kafkaEnv: inject("kafkaPlaintextEnv"),
+    databaseUrl: inject("databaseUrl"),
+    purpose,
+    groupId: GROUP_ID,
+    clientId: "edm-stats-test",
+    partitions: 3,
+  });
   const env = {
-    ...kafkaEnv,
-    DATABASE_URL: schema.url,
+    ...bed.env,
     PORT: "0",
     STATS_GROUP_ID: GROUP_ID,
     MIGRATE_ON_START: "1",
@@ -62,51 +42,19 @@ export async function setUpStatsTest(purpose: string): Promise<StatsTestEnv> {
     STATS_SESSION_TIMEOUT: "6s",
     CORS_ORIGINS: "http://dashboard.test",
   };
-  const groupAdmin = kafka.admin();
-
   return {
-    prefix,
+    ...bed,
     env,
-    kafka,
-    producer,
-    schema,
-    db,
     config: (overrides = {}) => loadConfig({ ...env, ...overrides }),
-    async committed() {
-      let total = 0;
-      for (const topic of EVENT_TOPICS) {
-        const offsets = await groupAdmin.fetchCommittedOffsets(GROUP_ID, topic);
-        total += offsets.reduce((sum, { offset }) => sum + Math.max(0, Number(offset)), 0);
-      }
-      return total;
-    },
     async countedTotal() {
-      const exists = await db.query("select to_regclass('daily_events') is not null as ready");
+      const exists = await bed.db.query("select to_regclass('daily_events') is not null as ready");
       if (!exists.rows[0]?.ready) return 0;
-      const { rows } = await db.query<{ total: string }>(
+      const { rows } = await bed.db.query<{ total: string }>(
         "select coalesce(sum(events), 0)::text as total from daily_events",
       );
       return Number(rows[0]?.total ?? 0);
     },
-    async close() {
-      await producer.disconnect();
-      await groupAdmin.disconnect();
-      await db.end();
-      await schema.drop();
-      const cleanup = kafka.admin();
-      await cleanup.deleteTopics([...ALL_TOPICS]).catch(() => {});
-      await cleanup.disconnect();
-    },
   };
-}
-
-/** Waits until the group has committed `records` offsets: every record produced so far is handled. */
-export async function allCommitted(test: StatsTestEnv, records: number, timeoutMs = 45_000): Promise<void> {
-  await eventually(async () => (await test.committed()) >= records, {
-    timeoutMs,
-    intervalMs: 200,
-    what: `${records} offsets committed by the stats group`,
-  });
 }
 
 let clock = Date.now() - 120_000;
