@@ -1,24 +1,8 @@
-import type { DeadLetterSink } from "@edm/kafka";
-import {
-  type BatchInput,
-  type BatchOutcome,
-  type Db,
-  type StoreOnceDeps,
-  storeBatchOnce,
-} from "@edm/postgres";
-import type { Logger } from "@edm/runtime";
+import { type BatchHandlerDeps, type BatchInput, type BatchOutcome, storeBatchOnce } from "@edm/postgres";
 import { decodeFunnelRecord, type KeyedFunnelEvent } from "./decode";
 import { storeFunnelBatch } from "./store";
 
-export interface BatchDeps {
-  /** The consumer's own pool: its batches never wait behind HTTP queries. */
-  db: Db;
-  deadLetters: DeadLetterSink;
-  log: Logger;
-  /** See StoreOnceDeps.afterCommit: tests stand a crash there. */
-  afterCommit?: StoreOnceDeps<KeyedFunnelEvent>["afterCommit"];
-  now?: () => number;
-}
+export type BatchDeps = BatchHandlerDeps<KeyedFunnelEvent>;
 
 /**
  * Adds one fetched batch to the sessions exactly once (storeBatchOnce: invalid and refused records

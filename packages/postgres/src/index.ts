@@ -38,5 +38,5 @@ export type { Chunking, Deleted, PruneJob, PruneRun, PruneSchedule, Pruning } fr
 export { DEFAULT_CHUNKING, deleteOlderThan, schedulePruning } from "./prune";
 export type { Backoff, RetryContext } from "./retry-database";
 export { backoffDelayMs, DATABASE_BACKOFF, retryWhileDatabaseFails } from "./retry-database";
-export type { BatchInput, BatchOutcome, Decoded, StoreOnceDeps } from "./store-batch-once";
+export type { BatchHandlerDeps, BatchInput, BatchOutcome, Decoded, StoreOnceDeps } from "./store-batch-once";
 export { storeBatchOnce } from "./store-batch-once";

@@ -6,6 +6,7 @@ import {
   traceIdOf,
 } from "@edm/kafka";
 import type { Logger } from "@edm/runtime";
+import type { Db } from "./db";
 import { type StoreOutcome, storeIsolatingRefused } from "./isolate-refused";
 import { type Backoff, retryWhileDatabaseFails } from "./retry-database";
 
@@ -42,6 +43,12 @@ export interface StoreOnceDeps<T> {
   /** How long a batch waits between attempts while the database fails; see DATABASE_BACKOFF. */
   backoff?: Backoff;
 }
+
+/**
+ * What a consumer's batch handler is given: the consumer's own pool (its batches never wait behind HTTP
+ * queries) and storeBatchOnce's options that do not depend on what it stores.
+ */
+export type BatchHandlerDeps<T> = Omit<StoreOnceDeps<T>, "decode" | "store" | "eventPrefix"> & { db: Db };
 
 export type BatchInput = Pick<ConsumedBatch, "topic" | "partition" | "records" | "heartbeat" | "signal">;
 
